@@ -1,0 +1,112 @@
+package io.jlvs.netlink;
+
+import static io.jlvs.sys.LinuxConstants.CLONE_NEWNET;
+import static io.jlvs.sys.LinuxConstants.O_CLOEXEC;
+import static io.jlvs.sys.LinuxConstants.O_RDONLY;
+
+import io.jlvs.sys.Syscalls;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A network namespace to open sockets in: the caller's own ({@link #current()}) or one named by a path
+ * such as {@code /run/netns/NAME} (what {@code ip netns add NAME} creates).
+ *
+ * <p>A socket belongs to the namespace that was current when it was created and stays there. setns(2)
+ * moves only the calling OS thread, so {@link #call} creates the socket on a fresh platform thread
+ * that enters the namespace, runs the supplier and then ends: no thread that other code uses ever
+ * changes namespace (virtual threads could hop carriers; pooled threads would be reused).
+ */
+public final class NetworkNamespace {
+    private static final NetworkNamespace CURRENT = new NetworkNamespace(null);
+
+    private final Path path;
+
+    private NetworkNamespace(Path path) {
+        this.path = path;
+    }
+
+    public static NetworkNamespace current() {
+        return CURRENT;
+    }
+
+    /** The namespace {@code ip netns add name} made: {@code /run/netns/name}. */
+    public static NetworkNamespace named(String name) {
+        if (name == null || name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("bad network namespace name: '" + name + "'");
+        }
+        return new NetworkNamespace(Path.of("/run/netns", name));
+    }
+
+    /** A namespace given by a path to its nsfs file, e.g. {@code /proc/1234/ns/net}. */
+    public static NetworkNamespace atPath(Path path) {
+        return new NetworkNamespace(Objects.requireNonNull(path, "path"));
+    }
+
+    public boolean isCurrent() {
+        return path == null;
+    }
+
+    /** Runs {@code action} with the calling thread's network namespace being this one. */
+    public <T> T call(Syscalls sys, Supplier<T> action) {
+        if (path == null) {
+            return action.get();
+        }
+        AtomicReference<T> result = new AtomicReference<>();
+        // Errors too (a LinkageError loading native code, say): uncaught, they would end the thread
+        // silently and the caller would get null.
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = Thread.ofPlatform().name("jlvs-setns-" + path.getFileName()).daemon(true).unstarted(() -> {
+            try {
+                int fd = sys.open(path.toString(), O_RDONLY | O_CLOEXEC);
+                if (fd < 0) {
+                    throw NetlinkException.of("open network namespace " + path, -fd, null);
+                }
+                try {
+                    int rc = sys.setns(fd, CLONE_NEWNET);
+                    if (rc < 0) {
+                        throw NetlinkException.of("setns(" + path + ")", -rc, null);
+                    }
+                } finally {
+                    sys.close(fd);
+                }
+                // This thread ends right after; it never returns to the original namespace, so no
+                // other code can run in the wrong one.
+                result.set(action.get());
+            } catch (RuntimeException | Error e) {
+                failure.set(e);
+            }
+        });
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetlinkException("interrupted while entering network namespace " + path, 0, null);
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure.get() instanceof Error e) {
+            throw e;
+        }
+        return result.get();
+    }
+
+    @Override
+    public String toString() {
+        return path == null ? "current network namespace" : "network namespace " + path;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NetworkNamespace other && Objects.equals(path, other.path);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(path);
+    }
+}

@@ -1,0 +1,20 @@
+package io.jlvs.sys;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A file descriptor a test owns, closed by try-with-resources so that no test leaks one into the next. */
+record OpenFd(int value) implements AutoCloseable {
+
+    /** Wraps a {@link Syscalls} result that must be a descriptor, failing the test with the errno otherwise. */
+    static OpenFd of(String operation, int result) {
+        if (result < 0) {
+            fail(operation + " failed with " + Errno.name(-result) + " (" + Errno.describe(-result) + ")");
+        }
+        return new OpenFd(result);
+    }
+
+    @Override
+    public void close() {
+        Syscalls.jnr().close(value);
+    }
+}
