@@ -150,7 +150,7 @@ public final class MessageWriter {
         return messages;
     }
 
-    /** A read-only view of the written bytes, position 0, limit = size; valid until the next write. */
+    /** A view of the written bytes (do not write through it), position 0, limit = size; valid until the next write. */
     public ByteBuffer flip() {
         if (messageStart >= 0) {
             throw new IllegalStateException("message at offset " + messageStart + " not ended");

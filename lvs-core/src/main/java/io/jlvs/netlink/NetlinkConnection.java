@@ -160,6 +160,10 @@ public final class NetlinkConnection implements AutoCloseable {
         boolean failed = false;
         while (next < requests.size() && !(failed && stopAtFailure)) {
             int first = next;
+            // The acks are matched by seqNo - firstSeq, so one send's numbers must not wrap around.
+            if (seq > Integer.MAX_VALUE - BATCH_SEND_MESSAGES) {
+                seq = 0;
+            }
             int firstSeq = seq + 1;
             tx.clear();
             while (next < requests.size() && tx.messageCount() < BATCH_SEND_MESSAGES
@@ -171,6 +175,15 @@ public final class NetlinkConnection implements AutoCloseable {
             int[] answered = {0};
             try {
                 transport.send(tx.flip());
+            } catch (NetlinkException e) {
+                // A refused sendto delivered nothing: the kernel handled none of this datagram.
+                for (int i = first; i < requests.size(); i++) {
+                    outcomes[i] = new Outcome(requests.get(i), Outcome.Status.NOT_SENT, e.errno(), e.getMessage());
+                }
+                next = requests.size();
+                break;
+            }
+            try {
                 await("batch of " + count + " requests", new Exchange() {
                     public boolean expects(int seqNo) {
                         int i = seqNo - firstSeq;

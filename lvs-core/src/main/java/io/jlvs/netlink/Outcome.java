@@ -34,7 +34,7 @@ public record Outcome(Request request, Status status, int errno, String kernelMe
             case FAILED -> request.description() + ": failed: " + Errno.describe(errno) + " (" + Errno.name(errno) + ")"
                     + (kernelMessage == null ? "" : ": " + kernelMessage);
             case UNKNOWN -> request.description() + ": outcome unknown" + (kernelMessage == null ? "" : " (" + kernelMessage + ")");
-            case NOT_SENT -> request.description() + ": not sent";
+            case NOT_SENT -> request.description() + ": not sent" + (kernelMessage == null ? "" : " (" + kernelMessage + ")");
         };
     }
 }
