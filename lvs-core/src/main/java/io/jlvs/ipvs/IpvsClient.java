@@ -252,8 +252,7 @@ public final class IpvsClient implements AutoCloseable {
                 case FAILED -> new BatchResult.OperationResult(op, BatchResult.Status.FAILED,
                         Optional.of(errorFor(op, o.errno(), o.kernelMessage())));
                 case UNKNOWN -> new BatchResult.OperationResult(op, BatchResult.Status.UNKNOWN,
-                        Optional.of(new KernelException(op.toString(), o.errno(),
-                                o.kernelMessage() == null ? "no answer from the kernel" : o.kernelMessage())));
+                        Optional.of(unanswered(op, o)));
                 case NOT_SENT -> new BatchResult.OperationResult(op, BatchResult.Status.NOT_SENT, Optional.empty());
             });
         }
@@ -301,6 +300,12 @@ public final class IpvsClient implements AutoCloseable {
             case Operation.EditRealServer e -> OperationKind.EDIT_REAL_SERVER.describe(e.service(), e.server().key());
             case Operation.DeleteRealServer x -> OperationKind.DELETE_REAL_SERVER.describe(x.service(), x.server());
         };
+    }
+
+    /** The answer was lost: a socket errno (overflow, timeout) if there was one, else a garbled reply. */
+    private static IpvsException unanswered(Operation op, Outcome o) {
+        String why = o.kernelMessage() == null ? "no answer from the kernel" : o.kernelMessage();
+        return o.errno() == 0 ? new ProtocolException(op.toString(), why) : new KernelException(op.toString(), o.errno(), why);
     }
 
     private static IpvsException errorFor(Operation op, int errno, String text) {
