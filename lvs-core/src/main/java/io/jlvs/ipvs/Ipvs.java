@@ -33,7 +33,7 @@ public final class Ipvs {
         if (!NativeAvailability.isAvailable()) {
             return Optional.of("native syscall layer could not load: " + NativeAvailability.unavailabilityCause());
         }
-        Syscalls sys = Syscalls.jnr();
+        Syscalls sys = Syscalls.system();
         try (NetlinkConnection nl = new NetlinkConnection(NetlinkSocket.open(sys, LinuxConstants.NETLINK_GENERIC))) {
             nl.resolveFamily(io.jlvs.ipvs.internal.IpvsUapi.IPVS_GENL_NAME);
         } catch (FamilyNotFoundException e) {

@@ -59,7 +59,7 @@ public final class IpvsClient implements AutoCloseable {
 
     /** A client for {@code namespace} (e.g. {@code NetworkNamespace.named("blue")} for /run/netns/blue). */
     public static IpvsClient open(NetworkNamespace namespace) {
-        return open(namespace, Syscalls.jnr());
+        return open(namespace, Syscalls.system());
     }
 
     /** A client using the given syscall backend. */

@@ -34,7 +34,7 @@ class GenericNetlinkLiveTest {
     static Syscalls syscallsOrSkip() {
         assumeTrue(System.getProperty("os.name", "").toLowerCase().contains("linux"), "netlink is Linux-only");
         try {
-            return Syscalls.jnr();
+            return Syscalls.system();
         } catch (LinkageError e) {
             assumeTrue(false, "libc not loadable through JNR: " + e);
             throw e;

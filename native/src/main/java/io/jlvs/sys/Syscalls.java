@@ -10,8 +10,9 @@ import java.nio.ByteBuffer;
  * <p>Buffers must be direct. A buffer argument is read or written from its <em>position</em> for
  * {@code length} bytes; the buffer's position and limit are not changed by these methods.
  *
- * <p>Implementations: JNR-FFI today ({@link Syscalls#jnr()}); a {@code java.lang.foreign} one can replace
- * it without touching anything above this interface.
+ * <p>Implementations: {@link #jnr()} (JNR-FFI, JDK 21+) and {@link #ffm()} ({@code java.lang.foreign},
+ * JDK 22+); they must be indistinguishable through this interface. Code above this layer takes
+ * {@link #system()}, the one {@link SyscallBackend#selected()} picks for the process.
  */
 public interface Syscalls {
 
@@ -51,8 +52,25 @@ public interface Syscalls {
     /** if_nametoindex(3); returns the index, or -errno (ENODEV when there is no such interface). */
     int ifNameToIndex(String name);
 
+    /**
+     * The backend for this process ({@link SyscallBackend#selected()}: FFM on JDK 22+, JNR on 21, or as
+     * {@code -Djlvs.syscalls=jnr|ffm} says), created and checked once. Throws {@link UnsatisfiedLinkError}
+     * with {@link NativeAvailability#unavailabilityCause()} as its cause when it cannot be used.
+     */
+    static Syscalls system() {
+        return NativeAvailability.syscalls();
+    }
+
     /** The JNR-FFI implementation, loading libc on first use. */
     static Syscalls jnr() {
         return io.jlvs.sys.internal.JnrSyscalls.instance();
+    }
+
+    /**
+     * The {@code java.lang.foreign} implementation, binding libc on first use. Throws
+     * {@link UnsupportedOperationException} before JDK 22 (see {@link SyscallBackend#isSupported()}).
+     */
+    static Syscalls ffm() {
+        return io.jlvs.sys.internal.ForeignBackend.instance();
     }
 }

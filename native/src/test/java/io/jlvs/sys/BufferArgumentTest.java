@@ -12,18 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-import org.junit.jupiter.api.Test;
-
 /**
  * The buffer contract of {@link Syscalls}: direct buffers only, bytes taken from the position, and
  * position and limit left alone; lengths that would let the kernel run past the limit are refused.
  */
 class BufferArgumentTest {
-    private final Syscalls sys = Syscalls.jnr();
 
-    @Test
-    void bindReadsTheAddressFromTheBufferPosition() {
-        try (OpenFd fd = TestSockets.netlink(NETLINK_ROUTE)) {
+    @ForEachBackend
+    void bindReadsTheAddressFromTheBufferPosition(Syscalls sys) {
+        try (OpenFd fd = TestSockets.netlink(sys, NETLINK_ROUTE)) {
             ByteBuffer addr = NetlinkMessages.direct(8 + SOCKADDR_NL_SIZE);
             addr.putLong(0, -1L); // garbage where an implementation ignoring the position would read the family
             addr.position(8);
@@ -33,9 +30,9 @@ class BufferArgumentTest {
         }
     }
 
-    @Test
-    void recvWritesAtTheBufferPositionAndLeavesTheBytesBeforeIt() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
+    @ForEachBackend
+    void recvWritesAtTheBufferPositionAndLeavesTheBytesBeforeIt(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
             ByteBuffer request = NetlinkMessages.getFamilyRequest("nlctrl", 1);
             sys.sendto(fd.value(), request, request.remaining(), 0, null, 0);
             ByteBuffer reply = NetlinkMessages.direct(8192);
@@ -49,9 +46,9 @@ class BufferArgumentTest {
         }
     }
 
-    @Test
-    void getsocknameWritesAtTheBufferPosition() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_ROUTE)) {
+    @ForEachBackend
+    void getsocknameWritesAtTheBufferPosition(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_ROUTE)) {
             ByteBuffer name = NetlinkMessages.direct(4 + SOCKADDR_NL_SIZE).position(4);
 
             sys.getsockname(fd.value(), name);
@@ -61,9 +58,9 @@ class BufferArgumentTest {
         }
     }
 
-    @Test
-    void sendAndReceiveLeavePositionAndLimitUnchanged() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
+    @ForEachBackend
+    void sendAndReceiveLeavePositionAndLimitUnchanged(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
             ByteBuffer request = NetlinkMessages.getFamilyRequest("nlctrl", 2);
             ByteBuffer reply = NetlinkMessages.direct(8192).position(16).limit(4096);
 
@@ -77,44 +74,44 @@ class BufferArgumentTest {
         }
     }
 
-    @Test
-    void heapBufferIsRefusedForSending() {
+    @ForEachBackend
+    void heapBufferIsRefusedForSending(Syscalls sys) {
         ByteBuffer heap = ByteBuffer.allocate(32).order(ByteOrder.nativeOrder());
         assertThrows(IllegalArgumentException.class, () -> sys.sendto(-1, heap, 32, 0, null, 0));
     }
 
-    @Test
-    void heapBufferIsRefusedForReceiving() {
+    @ForEachBackend
+    void heapBufferIsRefusedForReceiving(Syscalls sys) {
         ByteBuffer heap = ByteBuffer.allocate(32);
         assertThrows(IllegalArgumentException.class, () -> sys.recv(-1, heap, 32, 0));
     }
 
-    @Test
-    void heapAddressIsRefusedForBind() {
+    @ForEachBackend
+    void heapAddressIsRefusedForBind(Syscalls sys) {
         ByteBuffer heap = ByteBuffer.allocate(SOCKADDR_NL_SIZE);
         assertThrows(IllegalArgumentException.class, () -> sys.bind(-1, heap, SOCKADDR_NL_SIZE));
     }
 
-    @Test
-    void lengthBeyondTheLimitIsRefusedBeforeTheKernelCanOverrunTheBuffer() {
+    @ForEachBackend
+    void lengthBeyondTheLimitIsRefusedBeforeTheKernelCanOverrunTheBuffer(Syscalls sys) {
         ByteBuffer buf = NetlinkMessages.direct(64).position(32);
         assertThrows(IllegalArgumentException.class, () -> sys.recv(-1, buf, 33, 0));
     }
 
-    @Test
-    void negativeLengthIsRefused() {
+    @ForEachBackend
+    void negativeLengthIsRefused(Syscalls sys) {
         ByteBuffer buf = NetlinkMessages.direct(64);
         assertThrows(IllegalArgumentException.class, () -> sys.sendto(-1, buf, -1, 0, null, 0));
     }
 
-    @Test
-    void readOnlyBufferIsRefusedForReceiving() {
+    @ForEachBackend
+    void readOnlyBufferIsRefusedForReceiving(Syscalls sys) {
         ByteBuffer readOnly = NetlinkMessages.direct(64).asReadOnlyBuffer();
         assertThrows(IllegalArgumentException.class, () -> sys.recv(-1, readOnly, 64, 0));
     }
 
-    @Test
-    void readOnlyBufferIsAcceptedForSending() {
+    @ForEachBackend
+    void readOnlyBufferIsAcceptedForSending(Syscalls sys) {
         ByteBuffer readOnly = NetlinkMessages.getFamilyRequest("nlctrl", 3).asReadOnlyBuffer();
         // Reaches the kernel, which rejects the descriptor rather than Java rejecting the buffer.
         assertEquals(-Errno.EBADF, sys.sendto(-1, readOnly, readOnly.remaining(), 0, null, 0));

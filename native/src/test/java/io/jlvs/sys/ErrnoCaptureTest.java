@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.Test;
-
 /**
  * errno is per thread: concurrent failing calls must each report their own error, never a neighbour's.
  * Half the tasks fail with EBADF, half with ENOENT; a shared or late-read errno would mix them up.
@@ -20,26 +18,24 @@ class ErrnoCaptureTest {
     private static final int TASKS = 8;
     private static final int CALLS_PER_TASK = 5_000;
 
-    private final Syscalls sys = Syscalls.jnr();
-
-    @Test
-    void concurrentPlatformThreadsEachSeeTheirOwnErrno() throws Exception {
+    @ForEachBackend
+    void concurrentPlatformThreadsEachSeeTheirOwnErrno(Syscalls sys) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(TASKS)) {
-            assertEquals(0, countMismatches(pool));
+            assertEquals(0, countMismatches(sys, pool));
         }
     }
 
-    @Test
-    void concurrentVirtualThreadsEachSeeTheirOwnErrno() throws Exception {
+    @ForEachBackend
+    void concurrentVirtualThreadsEachSeeTheirOwnErrno(Syscalls sys) throws Exception {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            assertEquals(0, countMismatches(pool));
+            assertEquals(0, countMismatches(sys, pool));
         }
     }
 
-    private int countMismatches(ExecutorService pool) throws Exception {
+    private static int countMismatches(Syscalls sys, ExecutorService pool) throws Exception {
         List<Future<Integer>> results = new ArrayList<>();
         for (int task = 0; task < TASKS; task++) {
-            results.add(pool.submit(task % 2 == 0 ? failingCloses() : failingOpens()));
+            results.add(pool.submit(task % 2 == 0 ? failingCloses(sys) : failingOpens(sys)));
         }
         int mismatches = 0;
         for (Future<Integer> result : results) {
@@ -48,7 +44,7 @@ class ErrnoCaptureTest {
         return mismatches;
     }
 
-    private Callable<Integer> failingCloses() {
+    private static Callable<Integer> failingCloses(Syscalls sys) {
         return () -> {
             int mismatches = 0;
             for (int i = 0; i < CALLS_PER_TASK; i++) {
@@ -58,7 +54,7 @@ class ErrnoCaptureTest {
         };
     }
 
-    private Callable<Integer> failingOpens() {
+    private static Callable<Integer> failingOpens(Syscalls sys) {
         return () -> {
             int mismatches = 0;
             for (int i = 0; i < CALLS_PER_TASK; i++) {

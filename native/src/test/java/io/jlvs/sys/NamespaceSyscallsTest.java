@@ -11,17 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
-import org.junit.jupiter.api.Test;
-
 /** open(2), setns(2) and if_nametoindex(3): what jLVS needs to work inside a named network namespace. */
 class NamespaceSyscallsTest {
     /** {@code <sched.h>}: a namespace type that a network namespace fd does not match. */
     private static final int CLONE_NEWUTS = 0x04000000;
 
-    private final Syscalls sys = Syscalls.jnr();
-
-    @Test
-    void openOfTheOwnNetworkNamespaceReturnsADescriptor() {
+    @ForEachBackend
+    void openOfTheOwnNetworkNamespaceReturnsADescriptor(Syscalls sys) {
         int fd = sys.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
         try {
             assertTrue(fd >= 0, () -> "open returned " + SyscallAssertions.describeResult(fd));
@@ -30,48 +26,48 @@ class NamespaceSyscallsTest {
         }
     }
 
-    @Test
-    void openOfAMissingPathFailsWithENOENT() {
+    @ForEachBackend
+    void openOfAMissingPathFailsWithENOENT(Syscalls sys) {
         assertFailsWith(Errno.ENOENT, sys.open("/run/netns/jlvs-no-such-namespace", O_RDONLY));
     }
 
-    @Test
-    void pathWithANulCharacterIsRefusedRatherThanTruncated() {
+    @ForEachBackend
+    void pathWithANulCharacterIsRefusedRatherThanTruncated(Syscalls sys) {
         assertThrows(IllegalArgumentException.class, () -> sys.open("/proc/self/ns/net\0/x", O_RDONLY));
     }
 
-    @Test
-    void setnsIntoTheCurrentNetworkNamespaceSucceeds() throws InterruptedException {
-        try (OpenFd ns = OpenFd.of("open", sys.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC))) {
+    @ForEachBackend
+    void setnsIntoTheCurrentNetworkNamespaceSucceeds(Syscalls sys) throws InterruptedException {
+        try (OpenFd ns = OpenFd.of(sys, "open", sys.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC))) {
             assertSucceeds(onThrowawayThread(() -> sys.setns(ns.value(), CLONE_NEWNET)));
         }
     }
 
-    @Test
-    void setnsWithANamespaceTypeThatDoesNotMatchTheFdFailsWithEINVAL() throws InterruptedException {
-        try (OpenFd ns = OpenFd.of("open", sys.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC))) {
+    @ForEachBackend
+    void setnsWithANamespaceTypeThatDoesNotMatchTheFdFailsWithEINVAL(Syscalls sys) throws InterruptedException {
+        try (OpenFd ns = OpenFd.of(sys, "open", sys.open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC))) {
             assertFailsWith(Errno.EINVAL, onThrowawayThread(() -> sys.setns(ns.value(), CLONE_NEWUTS)));
         }
     }
 
-    @Test
-    void setnsOnMinusOneFailsWithEBADF() throws InterruptedException {
+    @ForEachBackend
+    void setnsOnMinusOneFailsWithEBADF(Syscalls sys) throws InterruptedException {
         assertFailsWith(Errno.EBADF, onThrowawayThread(() -> sys.setns(-1, CLONE_NEWNET)));
     }
 
-    @Test
-    void loopbackHasAPositiveInterfaceIndex() {
+    @ForEachBackend
+    void loopbackHasAPositiveInterfaceIndex(Syscalls sys) {
         int index = sys.ifNameToIndex("lo");
         assertTrue(index > 0, () -> "if_nametoindex(lo) returned " + SyscallAssertions.describeResult(index));
     }
 
-    @Test
-    void anUnknownInterfaceNameFailsWithENODEV() {
+    @ForEachBackend
+    void anUnknownInterfaceNameFailsWithENODEV(Syscalls sys) {
         assertFailsWith(Errno.ENODEV, sys.ifNameToIndex("nope0"));
     }
 
-    @Test
-    void anInterfaceNameLongerThanIfnamsizFailsWithENODEV() {
+    @ForEachBackend
+    void anInterfaceNameLongerThanIfnamsizFailsWithENODEV(Syscalls sys) {
         // glibc if_nametoindex refuses names of IFNAMSIZ (16) or more before asking the kernel
         assertFailsWith(Errno.ENODEV, sys.ifNameToIndex("a-name-far-too-long-for-linux"));
     }

@@ -14,27 +14,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 
-import org.junit.jupiter.api.Test;
-
 /**
  * sendto(2) and recv(2), exercised by asking the generic netlink controller about itself: the one
  * family every kernel with generic netlink has ({@code include/uapi/linux/genetlink.h}, GENL_ID_CTRL).
  */
 class NetlinkRoundTripTest {
-    private final Syscalls sys = Syscalls.jnr();
 
-    @Test
-    void sendtoReturnsTheNumberOfBytesSent() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
+    @ForEachBackend
+    void sendtoReturnsTheNumberOfBytesSent(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
             ByteBuffer request = NetlinkMessages.getFamilyRequest("nlctrl", 1);
             assertEquals(request.remaining(), sys.sendto(fd.value(), request, request.remaining(), 0, null, 0));
         }
     }
 
-    @Test
-    void getFamilyForNlctrlIsAnsweredWithItsFamilyId() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
-            send(fd, NetlinkMessages.getFamilyRequest("nlctrl", 7));
+    @ForEachBackend
+    void getFamilyForNlctrlIsAnsweredWithItsFamilyId(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
+            send(sys, fd, NetlinkMessages.getFamilyRequest("nlctrl", 7));
 
             ByteBuffer reply = NetlinkMessages.direct(8192);
             int length = sys.recv(fd.value(), reply, reply.remaining(), 0);
@@ -47,10 +44,10 @@ class NetlinkRoundTripTest {
         }
     }
 
-    @Test
-    void theReplyIsFollowedByAnAckBecauseTheRequestAskedForOne() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
-            send(fd, NetlinkMessages.getFamilyRequest("nlctrl", 8));
+    @ForEachBackend
+    void theReplyIsFollowedByAnAckBecauseTheRequestAskedForOne(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
+            send(sys, fd, NetlinkMessages.getFamilyRequest("nlctrl", 8));
             ByteBuffer buf = NetlinkMessages.direct(8192);
             sys.recv(fd.value(), buf, buf.remaining(), 0);
 
@@ -62,10 +59,10 @@ class NetlinkRoundTripTest {
         }
     }
 
-    @Test
-    void anUnknownFamilyIsAnsweredWithMinusENOENTInsideTheMessage() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
-            send(fd, NetlinkMessages.getFamilyRequest("no-such-family", 9));
+    @ForEachBackend
+    void anUnknownFamilyIsAnsweredWithMinusENOENTInsideTheMessage(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
+            send(sys, fd, NetlinkMessages.getFamilyRequest("no-such-family", 9));
             ByteBuffer buf = NetlinkMessages.direct(8192);
 
             int length = sys.recv(fd.value(), buf, buf.remaining(), 0);
@@ -76,9 +73,9 @@ class NetlinkRoundTripTest {
         }
     }
 
-    @Test
-    void sendtoWithAnExplicitKernelAddressIsAnsweredLikeWithout() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
+    @ForEachBackend
+    void sendtoWithAnExplicitKernelAddressIsAnsweredLikeWithout(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
             ByteBuffer request = NetlinkMessages.getFamilyRequest("nlctrl", 10);
             ByteBuffer kernel = NetlinkMessages.sockaddrNl(0);
             sys.sendto(fd.value(), request, request.remaining(), 0, kernel, SOCKADDR_NL_SIZE);
@@ -90,10 +87,10 @@ class NetlinkRoundTripTest {
         }
     }
 
-    @Test
-    void recvWithMsgTruncReportsTheFullLengthOfALongerMessage() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
-            send(fd, NetlinkMessages.getFamilyRequest("nlctrl", 11));
+    @ForEachBackend
+    void recvWithMsgTruncReportsTheFullLengthOfALongerMessage(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
+            send(sys, fd, NetlinkMessages.getFamilyRequest("nlctrl", 11));
             ByteBuffer small = NetlinkMessages.direct(16);
             ByteBuffer large = NetlinkMessages.direct(8192);
 
@@ -105,21 +102,21 @@ class NetlinkRoundTripTest {
         }
     }
 
-    @Test
-    void recvOnAnEmptySocketWithMsgDontwaitFailsWithEAGAIN() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_GENERIC)) {
+    @ForEachBackend
+    void recvOnAnEmptySocketWithMsgDontwaitFailsWithEAGAIN(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_GENERIC)) {
             ByteBuffer buf = NetlinkMessages.direct(64);
             assertFailsWith(Errno.EAGAIN, sys.recv(fd.value(), buf, buf.remaining(), MSG_DONTWAIT));
         }
     }
 
-    @Test
-    void sendtoOnMinusOneFailsWithEBADF() {
+    @ForEachBackend
+    void sendtoOnMinusOneFailsWithEBADF(Syscalls sys) {
         ByteBuffer request = NetlinkMessages.getFamilyRequest("nlctrl", 12);
         assertFailsWith(Errno.EBADF, sys.sendto(-1, request, request.remaining(), 0, null, 0));
     }
 
-    private void send(OpenFd fd, ByteBuffer request) {
+    private static void send(Syscalls sys, OpenFd fd, ByteBuffer request) {
         int sent = sys.sendto(fd.value(), request, request.remaining(), 0, null, 0);
         assertEquals(request.remaining(), sent, () -> "sendto returned " + SyscallAssertions.describeResult(sent));
     }

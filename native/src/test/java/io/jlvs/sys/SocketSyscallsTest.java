@@ -13,14 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 
-import org.junit.jupiter.api.Test;
-
 /** socket(2), bind(2), getsockname(2) and close(2) against this host's kernel. */
 class SocketSyscallsTest {
-    private final Syscalls sys = Syscalls.jnr();
 
-    @Test
-    void routeNetlinkSocketOpensAsAFileDescriptor() {
+    @ForEachBackend
+    void routeNetlinkSocketOpensAsAFileDescriptor(Syscalls sys) {
         int fd = sys.socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
         try {
             assertTrue(fd >= 0, () -> "socket returned " + SyscallAssertions.describeResult(fd));
@@ -29,8 +26,8 @@ class SocketSyscallsTest {
         }
     }
 
-    @Test
-    void genericNetlinkSocketOpensAsAFileDescriptor() {
+    @ForEachBackend
+    void genericNetlinkSocketOpensAsAFileDescriptor(Syscalls sys) {
         int fd = sys.socket(AF_NETLINK, SOCK_RAW, NETLINK_GENERIC);
         try {
             assertTrue(fd >= 0, () -> "socket returned " + SyscallAssertions.describeResult(fd));
@@ -39,21 +36,21 @@ class SocketSyscallsTest {
         }
     }
 
-    @Test
-    void socketWithUnknownNetlinkProtocolFailsWithEPROTONOSUPPORT() {
+    @ForEachBackend
+    void socketWithUnknownNetlinkProtocolFailsWithEPROTONOSUPPORT(Syscalls sys) {
         // net/netlink/af_netlink.c netlink_create: protocol >= MAX_LINKS (32)
         assertFailsWith(Errno.EPROTONOSUPPORT, sys.socket(AF_NETLINK, SOCK_RAW, 9999));
     }
 
-    @Test
-    void socketWithUnknownAddressFamilyFailsWithEAFNOSUPPORT() {
+    @ForEachBackend
+    void socketWithUnknownAddressFamilyFailsWithEAFNOSUPPORT(Syscalls sys) {
         // net/socket.c __sock_create: family >= NPROTO
         assertFailsWith(Errno.EAFNOSUPPORT, sys.socket(255, SOCK_RAW, 0));
     }
 
-    @Test
-    void bindWithPortIdZeroLetsTheKernelAssignOne() {
-        try (OpenFd fd = TestSockets.netlink(NETLINK_GENERIC)) {
+    @ForEachBackend
+    void bindWithPortIdZeroLetsTheKernelAssignOne(Syscalls sys) {
+        try (OpenFd fd = TestSockets.netlink(sys, NETLINK_GENERIC)) {
             assertSucceeds(sys.bind(fd.value(), NetlinkMessages.sockaddrNl(0), SOCKADDR_NL_SIZE));
 
             ByteBuffer name = NetlinkMessages.direct(SOCKADDR_NL_SIZE);
@@ -62,37 +59,37 @@ class SocketSyscallsTest {
         }
     }
 
-    @Test
-    void getsocknameReportsTheNetlinkFamily() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_ROUTE)) {
+    @ForEachBackend
+    void getsocknameReportsTheNetlinkFamily(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_ROUTE)) {
             ByteBuffer name = NetlinkMessages.direct(SOCKADDR_NL_SIZE);
             sys.getsockname(fd.value(), name);
             assertEquals(AF_NETLINK, name.getShort(0));
         }
     }
 
-    @Test
-    void bindingASocketTwiceToAnotherPortFailsWithEINVAL() {
-        try (OpenFd fd = TestSockets.boundNetlink(NETLINK_ROUTE)) {
+    @ForEachBackend
+    void bindingASocketTwiceToAnotherPortFailsWithEINVAL(Syscalls sys) {
+        try (OpenFd fd = TestSockets.boundNetlink(sys, NETLINK_ROUTE)) {
             // af_netlink.c netlink_bind: a bound socket may only be "rebound" to the port it has
             assertFailsWith(Errno.EINVAL, sys.bind(fd.value(), NetlinkMessages.sockaddrNl(0x7fff_fff0), SOCKADDR_NL_SIZE));
         }
     }
 
-    @Test
-    void getsocknameOnAFileThatIsNotASocketFailsWithENOTSOCK() {
-        try (OpenFd file = OpenFd.of("open", sys.open("/proc/self/ns/net", LinuxConstants.O_RDONLY))) {
+    @ForEachBackend
+    void getsocknameOnAFileThatIsNotASocketFailsWithENOTSOCK(Syscalls sys) {
+        try (OpenFd file = OpenFd.of(sys, "open", sys.open("/proc/self/ns/net", LinuxConstants.O_RDONLY))) {
             assertFailsWith(Errno.ENOTSOCK, sys.getsockname(file.value(), NetlinkMessages.direct(SOCKADDR_NL_SIZE)));
         }
     }
 
-    @Test
-    void closeOfAnOpenSocketSucceeds() {
-        assertSucceeds(sys.close(TestSockets.netlink(NETLINK_ROUTE).value()));
+    @ForEachBackend
+    void closeOfAnOpenSocketSucceeds(Syscalls sys) {
+        assertSucceeds(sys.close(TestSockets.netlink(sys, NETLINK_ROUTE).value()));
     }
 
-    @Test
-    void closeOfMinusOneFailsWithEBADF() {
+    @ForEachBackend
+    void closeOfMinusOneFailsWithEBADF(Syscalls sys) {
         assertFailsWith(Errno.EBADF, sys.close(-1));
     }
 }

@@ -13,14 +13,13 @@ import java.nio.ByteBuffer;
 final class TestSockets {
     private TestSockets() {}
 
-    static OpenFd netlink(int protocol) {
-        return OpenFd.of("socket", Syscalls.jnr().socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol));
+    static OpenFd netlink(Syscalls sys, int protocol) {
+        return OpenFd.of(sys, "socket", sys.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol));
     }
 
     /** Opened, bound with port id 0 (the kernel picks one), and with a receive timeout so a lost reply fails the test. */
-    static OpenFd boundNetlink(int protocol) {
-        OpenFd fd = netlink(protocol);
-        Syscalls sys = Syscalls.jnr();
+    static OpenFd boundNetlink(Syscalls sys, int protocol) {
+        OpenFd fd = netlink(sys, protocol);
         assertSucceeds(sys.bind(fd.value(), NetlinkMessages.sockaddrNl(0), NetlinkMessages.SOCKADDR_NL_SIZE));
         ByteBuffer timeout = timeval(5, 0);
         assertSucceeds(sys.setsockopt(fd.value(), SOL_SOCKET, SO_RCVTIMEO, timeout, timeout.remaining()));

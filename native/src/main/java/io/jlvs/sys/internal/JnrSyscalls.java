@@ -1,10 +1,13 @@
 package io.jlvs.sys.internal;
 
+import static io.jlvs.sys.internal.SyscallArguments.requireCString;
+import static io.jlvs.sys.internal.SyscallArguments.requireReadable;
+import static io.jlvs.sys.internal.SyscallArguments.requireWritable;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
-import io.jlvs.sys.Errno;
 import io.jlvs.sys.Syscalls;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
@@ -14,9 +17,8 @@ import jnr.ffi.Runtime;
  * {@link Syscalls} over glibc through JNR-FFI. Each method makes one libc call and, when it fails,
  * reads errno from jffi's per-thread slot before anything else runs on the thread (see {@link LibC}).
  *
- * <p>Arguments are checked in Java before the call, because a wrong length here is memory corruption,
- * not an error code: buffers must be direct, {@code length} must fit between position and limit, and
- * buffers the kernel writes into must not be read-only. Violations throw {@link IllegalArgumentException}.
+ * <p>Arguments are checked in Java before the call ({@link SyscallArguments}), the same checks as in the
+ * FFM backend.
  */
 public final class JnrSyscalls implements Syscalls {
     private static final int INT_SIZE = Integer.BYTES;
@@ -70,15 +72,14 @@ public final class JnrSyscalls implements Syscalls {
         }
         // With a NULL address the kernel ignores addrlen (net/socket.c __sys_sendto); pass 0 to say so.
         long result = libc.sendto(fd, buf, length, flags, addr, addr != null ? addrLength : 0);
-        return result < 0 ? lastErrno() : (int) result;
+        return result < 0 ? lastErrno() : SyscallResults.byteCount(result);
     }
 
     @Override
     public int recv(int fd, ByteBuffer buf, int length, int flags) {
         requireWritable(buf, length, "buf");
         long result = libc.recv(fd, buf, length, flags);
-        // With MSG_TRUNC the result is the datagram's full length, which could in theory exceed an int.
-        return result < 0 ? lastErrno() : (int) Math.min(result, Integer.MAX_VALUE);
+        return result < 0 ? lastErrno() : SyscallResults.byteCount(result);
     }
 
     @Override
@@ -132,35 +133,7 @@ public final class JnrSyscalls implements Syscalls {
 
     /** -errno of the last {@link LibC} call on this thread. */
     private int lastErrno() {
-        int errno = runtime.getLastError();
-        // A failure must never read as success (0 is a valid fd); errno 0 here would be a libc bug.
-        return errno > 0 ? -errno : -Errno.EIO;
-    }
-
-    private static void requireReadable(ByteBuffer buf, int length, String what) {
-        Objects.requireNonNull(buf, what);
-        if (!buf.isDirect()) {
-            throw new IllegalArgumentException(what + " must be a direct ByteBuffer");
-        }
-        if (length < 0 || length > buf.remaining()) {
-            throw new IllegalArgumentException(what + ": length " + length + " does not fit in the "
-                    + buf.remaining() + " bytes between position and limit");
-        }
-    }
-
-    private static void requireWritable(ByteBuffer buf, int length, String what) {
-        requireReadable(buf, length, what);
-        if (buf.isReadOnly()) {
-            throw new IllegalArgumentException(what + " is read-only but the kernel writes into it");
-        }
-    }
-
-    /** C strings end at the first NUL; a Java string with one inside would name something else. */
-    private static void requireCString(String s, String what) {
-        Objects.requireNonNull(s, what);
-        if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(what + " contains a NUL character");
-        }
+        return SyscallResults.failure(runtime.getLastError());
     }
 
     /** Two native-order ints at position 0 of their own direct buffers. */
