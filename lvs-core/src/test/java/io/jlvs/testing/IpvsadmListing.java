@@ -3,6 +3,7 @@ package io.jlvs.testing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,7 +63,7 @@ public record IpvsadmListing(List<Row> rows) {
 
     public Optional<Row> find(String service, String realServer) {
         return rows.stream()
-                .filter(r -> r.service().equals(service) && java.util.Objects.equals(r.realServer(), realServer))
+                .filter(r -> r.service().equals(service) && Objects.equals(r.realServer(), realServer))
                 .findFirst();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
@@ -75,7 +76,7 @@ final class NamedNamespaces {
         });
         t.start();
         try {
-            if (!t.join(java.time.Duration.ofSeconds(30))) {
+            if (!t.join(Duration.ofSeconds(30))) {
                 failure.compareAndSet(null, "unshare and mount did not return within 30 s");
             }
         } catch (InterruptedException e) {

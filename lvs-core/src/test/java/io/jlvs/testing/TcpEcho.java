@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -149,7 +150,7 @@ public final class TcpEcho implements AutoCloseable {
 
     private static void join(Thread t) {
         try {
-            if (!t.join(java.time.Duration.ofSeconds(10))) {
+            if (!t.join(Duration.ofSeconds(10))) {
                 throw new AssertionError(t.getName() + " did not end within 10 s");
             }
         } catch (InterruptedException e) {

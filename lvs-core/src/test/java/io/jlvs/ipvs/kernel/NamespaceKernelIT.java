@@ -3,6 +3,7 @@ package io.jlvs.ipvs.kernel;
 import static io.jlvs.testing.Inet.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.Scheduler;
@@ -63,9 +64,9 @@ class NamespaceKernelIT {
     @Test
     void clientOnTheCallersNamespaceIsNotTheTestNamespace(KernelNamespace ns) {
         // The guest's own namespace: whatever it holds, it is not what this test's namespace holds.
-        ns.ipvs().addService(VirtualService.builder(ServiceKey.fwmark(0x7e57, io.jlvs.ipvs.AddressFamily.INET)).build());
+        ns.ipvs().addService(VirtualService.builder(ServiceKey.fwmark(0x7e57, AddressFamily.INET)).build());
         try (IpvsClient here = IpvsClient.open()) {
-            assertEquals(Optional.empty(), here.service(ServiceKey.fwmark(0x7e57, io.jlvs.ipvs.AddressFamily.INET)));
+            assertEquals(Optional.empty(), here.service(ServiceKey.fwmark(0x7e57, AddressFamily.INET)));
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.jlvs.testing.Inet.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.ForwardingMethod;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerAddress;
@@ -237,7 +238,7 @@ class RealServerKernelIT {
 
     @Test
     void realServersOfAFirewallMarkService(KernelNamespace ns) {
-        ServiceKey mark = ServiceKey.fwmark(77, io.jlvs.ipvs.AddressFamily.INET6);
+        ServiceKey mark = ServiceKey.fwmark(77, AddressFamily.INET6);
         ns.ipvsadm("-A", "-f", "77", "-6", "-s", "rr");
         RealServer server = RealServer.builder(ip("2001:db8::10"), 0).masquerade().build();
 

@@ -103,6 +103,7 @@ class StatsKernelIT {
         try (TcpEcho echo = TcpEcho.listen(ns, REAL, REAL_PORT)) {
             TcpEcho.oneConnection(ns, VIP, 80, "a\n");
             TcpEcho.oneConnection(ns, VIP, 81, "b\n");
+            assertEquals(2, echo.acceptedCount());
         }
         settled(ns, WEB, 1);
         settled(ns, OTHER, 1);
@@ -126,6 +127,7 @@ class StatsKernelIT {
             TcpEcho.oneConnection(ns, VIP, 80, "a\n");
             TcpEcho.oneConnection(ns, VIP, 81, "b\n");
             TcpEcho.oneConnection(ns, VIP, 81, "c\n");
+            assertEquals(3, echo.acceptedCount());
         }
         settled(ns, WEB, 1);
         List<List<Long>> other = settled(ns, OTHER, 2);
@@ -149,6 +151,7 @@ class StatsKernelIT {
             Socket open = TcpEcho.connect(ns, VIP, 80);
             try {
                 TcpEcho.roundTrip(open, "hello\n");
+                assertEquals(1, echo.acceptedCount());
 
                 RealServerEntry active = Poll.until(Duration.ofSeconds(10), "one active connection",
                         () -> ns.ipvs().realServers(WEB).get(0), e -> e.activeConnections() == 1);
@@ -176,6 +179,7 @@ class StatsKernelIT {
         try (TcpEcho echo = TcpEcho.listen(ns, REAL, REAL_PORT)) {
             TcpEcho.oneConnection(ns, VIP, 80, "x\n");
             TcpEcho.oneConnection(ns, VIP, 80, "y\n");
+            assertEquals(2, echo.acceptedCount());
         }
 
         RealServerEntry entry = ns.ipvs().realServers(WEB).get(0);
