@@ -122,14 +122,19 @@ public final class IpvsCodec {
     /** A full service, as NEW_SERVICE and SET_SERVICE require (key, scheduler, flags, timeout, netmask). */
     public static void writeService(MessageWriter w, VirtualService s) {
         int nest = w.beginNested(IPVS_CMD_ATTR_SERVICE);
+        writeServiceSettings(w, s, 0);
+        w.endNested(nest);
+    }
+
+    /** Key, scheduler, engine, flags (with {@code extraFlags}), timeout and netmask: shared by request and reply. */
+    private static void writeServiceSettings(MessageWriter w, VirtualService s, int extraFlags) {
         writeServiceKey(w, s.key());
         SVC_SCHED_NAME.write(w, s.scheduler().name());
         s.persistenceEngine().ifPresent(pe -> SVC_PE_NAME.write(w, pe));
-        SVC_FLAGS.write(w, flags(serviceFlags(s), 0xffff_ffff));
+        SVC_FLAGS.write(w, flags(serviceFlags(s) | extraFlags, 0xffff_ffff));
         SVC_TIMEOUT.write(w, (int) s.persistence().map(Persistence::timeoutSeconds).orElse(0L).longValue());
         int prefix = s.persistence().map(Persistence::netmaskPrefixLength).orElse(s.family().maxPrefixLength());
         SVC_NETMASK.write(w, encodeNetmask(s.family(), prefix));
-        w.endNested(nest);
     }
 
     public static int serviceFlags(VirtualService s) {
@@ -207,13 +212,7 @@ public final class IpvsCodec {
     public static void writeServiceEntry(MessageWriter w, ServiceEntry e) {
         VirtualService s = e.service();
         int nest = w.beginNested(IPVS_CMD_ATTR_SERVICE);
-        writeServiceKey(w, s.key());
-        SVC_SCHED_NAME.write(w, s.scheduler().name());
-        s.persistenceEngine().ifPresent(pe -> SVC_PE_NAME.write(w, pe));
-        SVC_FLAGS.write(w, flags(serviceFlags(s) | IP_VS_SVC_F_HASHED, 0xffff_ffff));
-        SVC_TIMEOUT.write(w, (int) s.persistence().map(Persistence::timeoutSeconds).orElse(0L).longValue());
-        int prefix = s.persistence().map(Persistence::netmaskPrefixLength).orElse(s.family().maxPrefixLength());
-        SVC_NETMASK.write(w, encodeNetmask(s.family(), prefix));
+        writeServiceSettings(w, s, IP_VS_SVC_F_HASHED);
         writeStats(w, IPVS_SVC_ATTR_STATS, IPVS_SVC_ATTR_STATS64, e.stats());
         w.endNested(nest);
     }
