@@ -76,8 +76,10 @@ final class NamedNamespaces {
         });
         t.start();
         try {
-            if (!t.join(Duration.ofSeconds(30))) {
-                failure.compareAndSet(null, "unshare and mount did not return within 30 s");
+            // unshare waits for the kernel's namespace cleanup (net_mutex), which for a namespace that
+            // held the 60k-entry scale table takes tens of seconds in the emulated guest.
+            if (!t.join(Duration.ofSeconds(180))) {
+                failure.compareAndSet(null, "unshare and mount did not return within 180 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
