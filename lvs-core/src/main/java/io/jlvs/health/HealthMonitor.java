@@ -52,7 +52,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final Decisions initial = new Decisions();
 
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
-    private final LinkedBlockingQueue<Change> outbox = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<List<Change>> outbox = new LinkedBlockingQueue<>();
     private final Map<ProbeKey, Running> running = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private Thread scheduler;
@@ -272,12 +272,14 @@ public final class HealthMonitor implements AutoCloseable {
         for (List<String> argv : d.commands) {
             commands.start(argv, "quorum command");
         }
-        outbox.addAll(d.changes);
+        if (!d.changes.isEmpty()) {
+            outbox.add(List.copyOf(d.changes)); // one element per decision step, so a step is never split
+        }
     }
 
     private void actuationLoop() {
         while (true) {
-            Change first;
+            List<Change> first;
             try {
                 first = outbox.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -290,17 +292,20 @@ public final class HealthMonitor implements AutoCloseable {
                 }
                 continue;
             }
-            List<Change> batch = new ArrayList<>();
-            batch.add(first);
-            outbox.drainTo(batch);
+            List<Change> batch = new ArrayList<>(first);
+            List<List<Change>> more = new ArrayList<>();
+            outbox.drainTo(more);
+            more.forEach(batch::addAll);
             try {
                 actuator.apply(batch);
             } catch (RuntimeException e) {
                 LOG.warn("actuator failed to apply {} changes", batch.size(), e);
             }
         }
+        List<List<Change>> left = new ArrayList<>();
+        outbox.drainTo(left);
         List<Change> rest = new ArrayList<>();
-        outbox.drainTo(rest);
+        left.forEach(rest::addAll);
         if (!rest.isEmpty()) {
             try {
                 actuator.apply(rest);

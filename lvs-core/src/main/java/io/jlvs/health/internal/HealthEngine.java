@@ -163,16 +163,21 @@ public final class HealthEngine {
             }
             due.add(new DueProbe(slot.key, slot.nextDue));
             slot.inFlight = true;
-            // Fixed rate on the original grid: a late round does not push every later one back, and
-            // rounds missed entirely (a probe slower than its interval) are skipped, not bunched.
-            Instant next = slot.nextDue.plus(slot.interval);
-            if (!next.isAfter(now)) {
-                long missed = Duration.between(slot.nextDue, now).toNanos() / slot.interval.toNanos();
-                next = slot.nextDue.plus(slot.interval.multipliedBy(missed + 1));
-            }
-            slot.nextDue = next;
+            slot.nextDue = slot.nextDue.plus(slot.interval);
+            skipMissedRounds(slot, now);
         }
         return due;
+    }
+
+    /**
+     * Fixed rate on the original grid: a late round does not push every later one back, and rounds
+     * missed entirely (a probe slower than its interval, a stalled scheduler) are skipped, not bunched.
+     */
+    private static void skipMissedRounds(ProbeSlot slot, Instant now) {
+        if (!slot.nextDue.isAfter(now)) {
+            long missed = Duration.between(slot.nextDue, now).toNanos() / slot.interval.toNanos();
+            slot.nextDue = slot.nextDue.plus(slot.interval.multipliedBy(missed + 1));
+        }
     }
 
     /** The earliest time something is due (a probe not running, or a slow-start step), or null. */
@@ -202,6 +207,7 @@ public final class HealthEngine {
             return out; // unwatched while it ran
         }
         slot.inFlight = false;
+        skipMissedRounds(slot, now);
         probesCompleted++;
         List<ServiceTrack> touched = new ArrayList<>();
         for (int i = 0; i < slot.users.size(); i++) {
@@ -228,14 +234,6 @@ public final class HealthEngine {
             evaluateService(s, result.latency(), now, out);
         }
         return out;
-    }
-
-    /** Marks a probe as no longer running without a result (its thread ended abnormally). */
-    public void abandon(ProbeKey key) {
-        ProbeSlot slot = slots.get(key);
-        if (slot != null) {
-            slot.inFlight = false;
-        }
     }
 
     /** Advances slow-start ramps to {@code now}. */
