@@ -1,0 +1,129 @@
+package io.jlvs.netlink.route;
+
+import static io.jlvs.testing.LinkedNamespaces.INTERFACE;
+import static io.jlvs.testing.LinkedNamespaces.sh;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jlvs.testing.LinkedNamespaces;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * rtnetlink against this machine's kernel, in two namespaces joined by a veth pair, with
+ * {@code ip} as the independent witness. Needs root; skipped otherwise.
+ */
+@Timeout(120)
+class RouteClientLiveTest {
+    private LinkedNamespaces net;
+    private RouteClient route;
+
+    @BeforeEach
+    void setUp() {
+        net = LinkedNamespaces.create();
+        sh(net.director(), "ip addr add 10.77.0.1/24 dev eth0");
+        sh(net.peer(), "ip addr add 10.77.0.2/24 dev eth0");
+        route = RouteClient.open(net.directorNamespace());
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (route != null) {
+            route.close();
+        }
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    private static InetAddress ip(String text) throws Exception {
+        return InetAddress.getByName(text);
+    }
+
+    @Test
+    void listsTheNamespacesInterfacesWithTheirMacAsIpShowsIt() {
+        List<Link> links = route.links();
+        assertEquals(List.of(INTERFACE, "lo"), links.stream().map(Link::name).sorted().toList());
+        Link eth0 = route.requireLink(INTERFACE);
+        assertEquals(LinkedNamespaces.mac(net.director()), eth0.mac().toString());
+        assertTrue(eth0.up());
+        assertEquals(1500, eth0.mtu());
+        assertEquals(eth0, route.link(eth0.index()).orElseThrow());
+    }
+
+    @Test
+    void aMissingInterfaceIsReportedByName() {
+        assertTrue(route.link("eth9").isEmpty());
+        NoSuchInterfaceException e = assertThrows(NoSuchInterfaceException.class,
+                () -> route.addAddress(InterfaceAddress.of("eth9", ip("10.77.0.100"), 24)));
+        assertTrue(e.getMessage().startsWith("interface eth9 does not exist"), e.getMessage());
+    }
+
+    @Test
+    void addsAVipWithItsLabelAndBroadcastAndRemovesIt() throws Exception {
+        InterfaceAddress vip = InterfaceAddress.of(INTERFACE, ip("10.77.0.100"), 24).withLabel("eth0:1");
+
+        assertTrue(route.addAddressIfAbsent(vip));
+
+        String witness = sh(net.director(), "ip -o -4 addr show dev eth0");
+        assertTrue(witness.contains("inet 10.77.0.100/24 brd 10.77.0.255 scope global secondary eth0:1"), witness);
+        AssignedAddress listed = route.addresses(INTERFACE).stream().filter(a -> a.matches(vip)).findFirst().orElseThrow();
+        assertEquals("eth0:1", listed.label());
+        assertTrue(listed.secondary());
+        assertEquals(AddressScope.GLOBAL, listed.scope());
+        assertTrue(route.hasAddress(vip));
+
+        assertFalse(route.addAddressIfAbsent(vip), "a second add finds it present");
+        assertThrows(AddressExistsException.class, () -> route.addAddress(vip));
+
+        assertTrue(route.deleteAddressIfPresent(vip));
+        assertFalse(sh(net.director(), "ip -o -4 addr show dev eth0").contains("10.77.0.100"));
+        assertFalse(route.hasAddress(vip));
+        assertFalse(route.deleteAddressIfPresent(vip), "a second delete finds it gone");
+        assertThrows(NoSuchAddressException.class, () -> route.deleteAddress(vip));
+    }
+
+    @Test
+    void anIpv6VipIsUsableAtOnceWithoutDuplicateAddressDetection() throws Exception {
+        InterfaceAddress vip = InterfaceAddress.of(INTERFACE, ip("2001:db8:77::100"), 64);
+
+        route.addAddress(vip);
+
+        String witness = sh(net.director(), "ip -o -6 addr show dev eth0 to 2001:db8:77::100/128");
+        assertTrue(witness.contains("inet6 2001:db8:77::100/64 scope global nodad"), witness);
+        assertFalse(witness.contains("tentative"), witness);
+        AssignedAddress listed = route.addresses(INTERFACE).stream().filter(a -> a.matches(vip)).findFirst().orElseThrow();
+        assertFalse(listed.tentative());
+        route.deleteAddress(vip);
+        assertFalse(sh(net.director(), "ip -o -6 addr show dev eth0").contains("2001:db8:77::100"));
+    }
+
+    @Test
+    void readsTheNeighbourTableAsIpNeighShowsIt() throws Exception {
+        // One UDP datagram from the peer makes its kernel resolve 10.77.0.1 by ARP (no ping on this host).
+        net.peerNamespace().call(io.jlvs.sys.Syscalls.system(), () -> {
+            try (java.net.DatagramSocket udp = new java.net.DatagramSocket()) {
+                udp.send(new java.net.DatagramPacket(new byte[1], 1, ip("10.77.0.1"), 9));
+                return null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(10), "ARP resolution of 10.77.0.1 in the peer",
+                () -> sh(net.peer(), "ip neigh show 10.77.0.1 dev eth0"), out -> out.contains("lladdr"));
+        String directorMac = LinkedNamespaces.mac(net.director());
+        try (RouteClient peer = RouteClient.open(net.peerNamespace())) {
+            Neighbour n = peer.neighbour(INTERFACE, ip("10.77.0.1")).orElseThrow();
+            assertEquals(directorMac, n.mac().toString());
+            assertTrue(n.state().hasAddress(), n.toString());
+            String witness = sh(net.peer(), "ip neigh show 10.77.0.1 dev eth0");
+            assertTrue(witness.contains("lladdr " + directorMac), witness);
+        }
+    }
+}
