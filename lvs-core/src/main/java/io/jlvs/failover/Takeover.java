@@ -1,0 +1,206 @@
+package io.jlvs.failover;
+
+import io.jlvs.ipvs.IpvsClient;
+import io.jlvs.ipvs.SyncDaemon;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a director does when its role changes, in the order that keeps exactly one owner per
+ * address (issue 6; Piranha's pulse and keepalived do the same):
+ * <ul>
+ *   <li>entering ACTIVE: take the floating addresses (VIPs, NAT gateway), announce them (gratuitous
+ *       ARP / unsolicited NA), program the virtual services, run the sync daemon as master;</li>
+ *   <li>leaving ACTIVE: release the addresses first, then stop the services, then the sync daemon
+ *       becomes backup (or stops, when the node stops);</li>
+ *   <li>every change: the notify hooks run, in order.</li>
+ * </ul>
+ * A failing step is logged and the next ones still run: a service left unprogrammed is better than
+ * addresses left behind. {@link #failures()} keeps the last failures for a status page.
+ */
+public final class Takeover implements RoleListener {
+    private static final Logger LOG = LoggerFactory.getLogger(Takeover.class);
+    private static final int FAILURES_KEPT = 16;
+
+    private final ActiveDuty addresses;
+    private final Optional<ActiveDuty.Action> announce;
+    private final ActiveDuty services;
+    private final Optional<SyncControl> sync;
+    private final List<RoleListener> hooks;
+    private final List<String> failures = new ArrayList<>();
+
+    private Takeover(Builder b) {
+        this.addresses = b.addresses;
+        this.announce = Optional.ofNullable(b.announce);
+        this.services = b.services;
+        this.sync = Optional.ofNullable(b.sync);
+        this.hooks = List.copyOf(b.hooks);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void onRoleChange(RoleChange change) {
+        if (change.becameActive()) {
+            boolean held = step("take addresses", addresses::start);
+            if (held) {
+                announce.ifPresent(a -> step("announce addresses", a));
+            }
+            step("program services", services::start);
+            sync.ifPresent(s -> step("sync daemon master", s::becomeMaster));
+        } else if (change.leftActive()) {
+            step("release addresses", addresses::stop);
+            step("stop services", services::stop);
+            if (change.current() == Role.STOPPED) {
+                sync.ifPresent(s -> step("stop sync daemon", s::stopAll));
+            } else {
+                sync.ifPresent(s -> step("sync daemon backup", s::becomeBackup));
+            }
+        } else if (change.current() == Role.STOPPED) {
+            sync.ifPresent(s -> step("stop sync daemon", s::stopAll));
+        } else if (change.current() == Role.BACKUP) {
+            sync.ifPresent(s -> step("sync daemon backup", s::becomeBackup));
+        }
+        for (RoleListener hook : hooks) {
+            try {
+                hook.onRoleChange(change);
+            } catch (RuntimeException e) {
+                record("notify hook " + hook + ": " + e);
+            }
+        }
+    }
+
+    /** The last failed steps, oldest first. */
+    public synchronized List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    private boolean step(String name, ActiveDuty.Action action) {
+        try {
+            action.run();
+            LOG.info("takeover: {} done", name);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            record(name + ": interrupted");
+            return false;
+        } catch (Exception e) {
+            record(name + ": " + e);
+            return false;
+        }
+    }
+
+    private synchronized void record(String failure) {
+        LOG.error("takeover: {} failed", failure);
+        if (failures.size() == FAILURES_KEPT) {
+            failures.remove(0);
+        }
+        failures.add(failure);
+    }
+
+    /** Runs the connection-sync daemon as the role says (ipvsadm --start-daemon / --stop-daemon). */
+    private static final class SyncControl {
+        private final IpvsClient ipvs;
+        private final SyncDaemon master;
+        private final SyncDaemon backup;
+
+        SyncControl(IpvsClient ipvs, SyncDaemon master, SyncDaemon backup) {
+            this.ipvs = ipvs;
+            this.master = master;
+            this.backup = backup;
+        }
+
+        void becomeMaster() {
+            stopIfRunning(SyncDaemon.State.BACKUP);
+            startUnlessRunning(master);
+        }
+
+        void becomeBackup() {
+            stopIfRunning(SyncDaemon.State.MASTER);
+            startUnlessRunning(backup);
+        }
+
+        void stopAll() {
+            stopIfRunning(SyncDaemon.State.MASTER);
+            stopIfRunning(SyncDaemon.State.BACKUP);
+        }
+
+        private void startUnlessRunning(SyncDaemon daemon) {
+            // Ask the kernel rather than remember: another process (or our previous run) may have started it.
+            if (ipvs.syncDaemons().stream().noneMatch(d -> d.state() == daemon.state())) {
+                ipvs.startSyncDaemon(daemon);
+            }
+        }
+
+        private void stopIfRunning(SyncDaemon.State state) {
+            if (ipvs.syncDaemons().stream().anyMatch(d -> d.state() == state)) {
+                ipvs.stopSyncDaemon(state);
+            }
+        }
+    }
+
+    /** Builds a {@link Takeover}; every part is optional. Not thread-safe. */
+    public static final class Builder {
+        private static final ActiveDuty NONE = ActiveDuty.of(() -> {}, () -> {});
+        private ActiveDuty addresses = NONE;
+        private ActiveDuty.Action announce;
+        private ActiveDuty services = NONE;
+        private SyncControl sync;
+        private final List<RoleListener> hooks = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Takes (start) and releases (stop) the floating addresses: VIPs and the NAT gateway. */
+        public Builder addresses(ActiveDuty addresses) {
+            this.addresses = Objects.requireNonNull(addresses, "addresses");
+            return this;
+        }
+
+        /** Announces the addresses just taken (gratuitous ARP, unsolicited NA). */
+        public Builder announce(ActiveDuty.Action announce) {
+            this.announce = Objects.requireNonNull(announce, "announce");
+            return this;
+        }
+
+        /** Programs (start) and removes (stop) the virtual services: the director's callback. */
+        public Builder services(ActiveDuty services) {
+            this.services = Objects.requireNonNull(services, "services");
+            return this;
+        }
+
+        /**
+         * Runs the sync daemon on {@code interfaceName} with {@code syncId}: master while ACTIVE,
+         * backup otherwise, none once stopped.
+         */
+        public Builder syncDaemon(IpvsClient ipvs, String interfaceName, int syncId) {
+            return syncDaemon(ipvs, SyncDaemon.master(interfaceName, syncId), SyncDaemon.backup(interfaceName, syncId));
+        }
+
+        /** As {@link #syncDaemon(IpvsClient, String, int)}, with the two daemons spelled out. */
+        public Builder syncDaemon(IpvsClient ipvs, SyncDaemon master, SyncDaemon backup) {
+            Objects.requireNonNull(ipvs, "ipvs");
+            if (master.state() != SyncDaemon.State.MASTER || backup.state() != SyncDaemon.State.BACKUP) {
+                throw new IllegalArgumentException("sync daemons must be a master and a backup, got " + master + " and "
+                        + backup);
+            }
+            this.sync = new SyncControl(ipvs, master, backup);
+            return this;
+        }
+
+        /** Runs after the steps of every change, in the order added (e.g. a {@link NotifyHook}). */
+        public Builder hook(RoleListener hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        public Takeover build() {
+            return new Takeover(this);
+        }
+    }
+}
