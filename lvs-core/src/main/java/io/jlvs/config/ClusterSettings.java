@@ -1,0 +1,123 @@
+package io.jlvs.config;
+
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The global part of lvs.cf: the two directors, heartbeat, routing method, NAT router, sync daemon,
+ * and jLVS's failover extensions. Defaults are listed in docs/lvs.cf.md and in {@link Builder}.
+ *
+ * @param serialNo {@code serial_no}: a number the GUI bumps on every save; informational
+ * @param primary {@code primary}: the primary director's public address
+ * @param primaryPrivate {@code primary_private}: its address on the private (real server) network
+ * @param backup {@code backup}: the backup director's public address
+ * @param backupPrivate {@code backup_private}
+ * @param backupActive {@code backup_active}: whether a backup director takes part
+ * @param service {@code service}: always "lvs" for a load balancer
+ * @param heartbeat {@code heartbeat}: whether the directors exchange heartbeats
+ * @param heartbeatPort {@code heartbeat_port}: UDP port of the heartbeat
+ * @param keepalive {@code keepalive}: time between heartbeats
+ * @param deadtime {@code deadtime}: silence after which the peer counts as dead
+ * @param network {@code network}: how packets reach real servers, for every virtual server without {@code forward}
+ * @param natRouter {@code nat_router}: the floating gateway address of the real servers, with its device
+ * @param natNetmaskPrefix {@code nat_nmask} as a prefix length
+ * @param debugLevel {@code debug_level}: NONE or a number, kept for Piranha compatibility
+ * @param syncDaemon {@code syncdaemon}: run the IPVS connection sync daemon (master on the active director)
+ * @param syncdInterface {@code syncd_iface}: the sync daemon's interface
+ * @param syncdId {@code syncd_id}: the sync daemon's id (0..255)
+ * @param monitorLinks {@code monitor_links}: treat a down link as a failure of the director
+ * @param heartbeatKeyFile {@code heartbeat_key_file} (jLVS): file holding the heartbeat HMAC key
+ * @param priority {@code priority} (jLVS): election priority of this pair's primary, 1..255
+ * @param preempt {@code preempt} (jLVS): whether the primary takes the role back when it returns
+ * @param failbackDelay {@code failback_delay} (jLVS): how long the primary waits before taking it back
+ */
+public record ClusterSettings(
+        long serialNo,
+        Optional<InetAddress> primary,
+        Optional<InetAddress> primaryPrivate,
+        Optional<InetAddress> backup,
+        Optional<InetAddress> backupPrivate,
+        boolean backupActive,
+        String service,
+        boolean heartbeat,
+        int heartbeatPort,
+        Duration keepalive,
+        Duration deadtime,
+        NetworkMode network,
+        Optional<InterfaceAddress> natRouter,
+        int natNetmaskPrefix,
+        String debugLevel,
+        boolean syncDaemon,
+        Optional<String> syncdInterface,
+        int syncdId,
+        boolean monitorLinks,
+        Optional<Path> heartbeatKeyFile,
+        int priority,
+        boolean preempt,
+        Duration failbackDelay) {
+
+    public ClusterSettings {
+        Objects.requireNonNull(primary, "primary");
+        Objects.requireNonNull(primaryPrivate, "primaryPrivate");
+        Objects.requireNonNull(backup, "backup");
+        Objects.requireNonNull(backupPrivate, "backupPrivate");
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(keepalive, "keepalive");
+        Objects.requireNonNull(deadtime, "deadtime");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(natRouter, "natRouter");
+        Objects.requireNonNull(debugLevel, "debugLevel");
+        Objects.requireNonNull(syncdInterface, "syncdInterface");
+        Objects.requireNonNull(heartbeatKeyFile, "heartbeatKeyFile");
+        Objects.requireNonNull(failbackDelay, "failbackDelay");
+    }
+
+    /** Every setting at its default. */
+    public static ClusterSettings defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ClusterSettings}; starts from the documented defaults. Not thread-safe. */
+    public static final class Builder {
+        public long serialNo = 0;
+        public InetAddress primary;
+        public InetAddress primaryPrivate;
+        public InetAddress backup;
+        public InetAddress backupPrivate;
+        public boolean backupActive = false;
+        public String service = "lvs";
+        public boolean heartbeat = true;
+        public int heartbeatPort = 539;
+        public Duration keepalive = Duration.ofSeconds(6);
+        public Duration deadtime = Duration.ofSeconds(18);
+        public NetworkMode network = NetworkMode.DIRECT;
+        public InterfaceAddress natRouter;
+        public int natNetmaskPrefix = 32;
+        public String debugLevel = "NONE";
+        public boolean syncDaemon = false;
+        public String syncdInterface;
+        public int syncdId = 0;
+        public boolean monitorLinks = false;
+        public Path heartbeatKeyFile;
+        public int priority = 100;
+        public boolean preempt = true;
+        public Duration failbackDelay = Duration.ZERO;
+
+        private Builder() {}
+
+        public ClusterSettings build() {
+            return new ClusterSettings(serialNo, Optional.ofNullable(primary), Optional.ofNullable(primaryPrivate),
+                    Optional.ofNullable(backup), Optional.ofNullable(backupPrivate), backupActive, service,
+                    heartbeat, heartbeatPort, keepalive, deadtime, network, Optional.ofNullable(natRouter),
+                    natNetmaskPrefix, debugLevel, syncDaemon, Optional.ofNullable(syncdInterface), syncdId,
+                    monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay);
+        }
+    }
+}

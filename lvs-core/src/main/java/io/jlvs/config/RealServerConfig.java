@@ -1,0 +1,31 @@
+package io.jlvs.config;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/**
+ * A {@code server NAME { ... }} block of a virtual server (or its {@code sorry_server}).
+ *
+ * @param name the block's name, unique within its virtual server
+ * @param line where the block starts (0 for servers not read from a file)
+ * @param address {@code address}
+ * @param port {@code port}: 0 means the virtual server's port (Piranha's behaviour); for a
+ *     firewall-mark service 0 keeps each packet's destination port
+ * @param active {@code active}: an inactive server is left out of the kernel table
+ * @param weight {@code weight}: 0..65535; 0 takes no new connections
+ */
+public record RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight) {
+    /** Largest weight accepted (Piranha's GUI limit; the kernel would take up to 2^31-1). */
+    public static final int MAX_WEIGHT = 65535;
+
+    public RealServerConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (weight < 0 || weight > MAX_WEIGHT) {
+            throw new IllegalArgumentException("weight must be 0.." + MAX_WEIGHT + ", got " + weight);
+        }
+    }
+}

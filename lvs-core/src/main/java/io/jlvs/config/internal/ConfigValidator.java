@@ -1,0 +1,141 @@
+package io.jlvs.config.internal;
+
+import io.jlvs.config.ClusterSettings;
+import io.jlvs.config.NetworkMode;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.ipvs.AddressFamily;
+import io.jlvs.ipvs.RealServerAddress;
+import io.jlvs.ipvs.ServiceKey;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks that need the whole file: unique virtual names, no two active virtual servers on the same
+ * kernel service (a firewall mark may be shared, as Piranha allows for one persistent service over
+ * several ports, but only with the same scheduling), unique real servers, address families, and the
+ * global settings NAT and failover need.
+ */
+public final class ConfigValidator {
+    private final Problems problems;
+    private final RawBlock root;
+
+    public ConfigValidator(Problems problems, RawBlock root) {
+        this.problems = problems;
+        this.root = root;
+    }
+
+    public void validate(LvsCfBinder.Global global, List<VirtualServerConfig> virtuals) {
+        ClusterSettings cluster = global.settings();
+        Map<String, RawEntry> g = global.entries();
+        if (cluster.backupActive() && cluster.backup().isEmpty()) {
+            problems.error(line(g, "backup_active"), "backup", "is required when backup_active = 1");
+        }
+        if (cluster.deadtime().compareTo(cluster.keepalive()) <= 0) {
+            problems.error(line(g, "deadtime"), "deadtime", "must be longer than keepalive ("
+                    + Values.describe(cluster.deadtime()) + " <= " + Values.describe(cluster.keepalive()) + ")");
+        }
+        Map<String, RawBlock> names = new HashMap<>();
+        for (RawBlock block : root.children()) {
+            RawBlock earlier = names.putIfAbsent(block.name(), block);
+            if (earlier != null) {
+                problems.error(block.line(), "virtual", "name '" + block.name() + "' is used twice (first on line "
+                        + earlier.line() + ")");
+            }
+        }
+        Map<ServiceKey, VirtualServerConfig> byKey = new HashMap<>();
+        for (VirtualServerConfig v : virtuals) {
+            NetworkMode mode = v.networkMode(cluster);
+            if (v.active() && mode == NetworkMode.NAT && cluster.natRouter().isEmpty()) {
+                problems.error(line(g, "network", v, "forward"), "nat_router",
+                        "is required for NAT (virtual " + v.name() + " uses network = nat)");
+            }
+            checkServers(v, mode);
+            if (!v.active()) {
+                continue;
+            }
+            VirtualServerConfig other = byKey.putIfAbsent(v.serviceKey(), v);
+            if (other == null) {
+                continue;
+            }
+            if (v.fwmark() == 0) {
+                problems.error(entryLine(v, "address"), "address", "virtual " + v.name() + " is the same service ("
+                        + v.serviceKey() + ") as virtual " + other.name() + " (line " + other.line() + ")");
+            } else if (!sameScheduling(v, other, cluster)) {
+                problems.error(entryLine(v, "fwmark"), "fwmark", "fwmark " + v.fwmark() + " is shared with virtual "
+                        + other.name() + " (line " + other.line() + "), so scheduler, persistent, pmask and forward "
+                        + "must be the same in both");
+            }
+        }
+    }
+
+    private void checkServers(VirtualServerConfig v, NetworkMode mode) {
+        AddressFamily family = v.family();
+        Map<RealServerAddress, RealServerConfig> seen = new HashMap<>();
+        for (RealServerConfig s : v.realServers()) {
+            if (!LvsCfBinder.familiesCompatible(family, AddressFamily.of(s.address()), mode.forwarding())) {
+                problems.error(serverLine(v, s), "address", "server " + s.name() + " is "
+                        + Values.familyName(AddressFamily.of(s.address())) + " but virtual " + v.name() + " is "
+                        + Values.familyName(family) + "; mixing families needs forward = tunnel");
+            }
+            RealServerAddress key = new RealServerAddress(s.address(), v.realServerPort(s));
+            RealServerConfig earlier = seen.putIfAbsent(key, s);
+            if (earlier != null) {
+                problems.error(serverLine(v, s), "address", "server " + s.name() + " is the same real server (" + key
+                        + ") as server " + earlier.name() + " (line " + earlier.line() + ")");
+            }
+        }
+        v.sorryServer().ifPresent(s -> {
+            if (!LvsCfBinder.familiesCompatible(family, AddressFamily.of(s.address()), mode.forwarding())) {
+                problems.error(s.line(), "sorry_server", "is " + Values.familyName(AddressFamily.of(s.address()))
+                        + " but virtual " + v.name() + " is " + Values.familyName(family));
+            }
+        });
+    }
+
+    private static boolean sameScheduling(VirtualServerConfig a, VirtualServerConfig b, ClusterSettings cluster) {
+        return a.scheduler().equals(b.scheduler()) && a.persistent().equals(b.persistent())
+                && a.persistenceNetmaskPrefix() == b.persistenceNetmaskPrefix()
+                && a.networkMode(cluster) == b.networkMode(cluster)
+                && a.family() == b.family();
+    }
+
+    private int line(Map<String, RawEntry> global, String key) {
+        RawEntry e = global.get(key);
+        return e == null ? 0 : e.line();
+    }
+
+    private int line(Map<String, RawEntry> global, String key, VirtualServerConfig v, String virtualKey) {
+        int inVirtual = entryLine(v, virtualKey);
+        if (v.forward().isPresent()) {
+            return inVirtual;
+        }
+        int l = line(global, key);
+        return l == 0 ? v.line() : l;
+    }
+
+    private int entryLine(VirtualServerConfig v, String key) {
+        for (RawBlock block : root.children()) {
+            if (block.line() == v.line()) {
+                return block.entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b)
+                        .map(RawEntry::line).orElse(v.line());
+            }
+        }
+        return v.line();
+    }
+
+    private int serverLine(VirtualServerConfig v, RealServerConfig s) {
+        for (RawBlock block : root.children()) {
+            if (block.line() == v.line()) {
+                for (RawBlock child : block.children()) {
+                    if (child.line() == s.line()) {
+                        return child.entries().stream().filter(e -> e.key().equals("address"))
+                                .reduce((a, b) -> b).map(RawEntry::line).orElse(s.line());
+                    }
+                }
+            }
+        }
+        return s.line();
+    }
+}

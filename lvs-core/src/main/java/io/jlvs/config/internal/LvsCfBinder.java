@@ -1,0 +1,157 @@
+package io.jlvs.config.internal;
+
+import io.jlvs.config.ClusterSettings;
+import io.jlvs.config.HealthCheckConfig;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.ipvs.AddressFamily;
+import io.jlvs.ipvs.ForwardingMethod;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns the syntax tree into model records, block by block, checking what can be checked within a
+ * block (required keys, netmasks against the address family). Whole-file checks are in
+ * {@link ConfigValidator}. Problems go to {@link Problems}; a block with errors yields no record.
+ */
+public final class LvsCfBinder {
+    private final Problems problems;
+    private final KeyTable<ClusterSettings.Builder> globalKeys = LvsCfKeys.global();
+    private final KeyTable<VirtualDraft> virtualKeys = LvsCfKeys.virtual();
+    private final KeyTable<ServerDraft> serverKeys = LvsCfKeys.server();
+
+    public LvsCfBinder(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The global settings and the line of each global key that was set. */
+    public record Global(ClusterSettings settings, Map<String, RawEntry> entries) {}
+
+    public Global global(RawBlock root) {
+        ClusterSettings.Builder b = ClusterSettings.builder();
+        Map<String, RawEntry> seen = globalKeys.apply(root.entries(), b, problems);
+        if (b.natRouter != null && seen.containsKey("nat_nmask")) {
+            checkPrefix(b.natNetmaskPrefix, AddressFamily.of(b.natRouter.address()), seen.get("nat_nmask"));
+        } else if (b.natRouter != null && AddressFamily.of(b.natRouter.address()) == AddressFamily.INET6) {
+            b.natNetmaskPrefix = 128;
+        }
+        return new Global(b.build(), seen);
+    }
+
+    /** The virtual server of one block, or empty when the block has errors. */
+    public Optional<VirtualServerConfig> virtual(RawBlock block) {
+        VirtualDraft d = new VirtualDraft();
+        int errorsBefore = countErrors();
+        Map<String, RawEntry> seen = virtualKeys.apply(block.entries(), d, problems);
+        Map<String, RawBlock> serverNames = new HashMap<>();
+        for (RawBlock child : block.children()) {
+            RawBlock earlier = serverNames.putIfAbsent(child.name(), child);
+            if (earlier != null) {
+                problems.error(child.line(), "server", "name '" + child.name() + "' is used twice in virtual "
+                        + block.name() + " (first on line " + earlier.line() + ")");
+                continue;
+            }
+            server(child).ifPresent(d.servers::add);
+        }
+        String where = "virtual " + block.name();
+        if (!seen.containsKey("address")) {
+            problems.error(block.line(), "address", "is required (" + where
+                    + (seen.containsKey("port") ? " has a port but no address" : "") + ")");
+        }
+        if (d.fwmark == 0 && d.port == 0 && !seen.containsKey("port")) {
+            problems.error(block.line(), "port", "is required unless fwmark is set (" + where + ")");
+        } else if (d.fwmark == 0 && d.port == 0 && seen.get("port").value().strip().equals("0")) {
+            problems.error(seen.get("port").line(), "port", "0 needs a fwmark (" + where + ")");
+        }
+        if (d.address == null || countErrors() > errorsBefore) {
+            return Optional.empty();
+        }
+        AddressFamily family = AddressFamily.of(d.address.address());
+        int vipPrefix = family.maxPrefixLength();
+        if (d.vipNetmask != null) {
+            vipPrefix = d.vipNetmask;
+            checkPrefix(vipPrefix, family, seen.get("vip_nmask"));
+        }
+        int pmask = family.maxPrefixLength();
+        if (d.pmask != null) {
+            pmask = d.pmask;
+            checkPrefix(pmask, family, seen.get("pmask"));
+            if (family == AddressFamily.INET6 && pmask == 0) {
+                problems.error(seen.get("pmask").line(), "pmask", "must be 1..128 for an IPv6 service (the kernel refuses 0)");
+            }
+            if (d.persistentSeconds == 0) {
+                problems.warning(seen.get("pmask").line(), "pmask", "has no effect without persistent");
+            }
+        }
+        if (!d.loadMonitor.equals("none")) {
+            problems.warning(seen.get("load_monitor").line(), "load_monitor",
+                    "jLVS does not change weights by load; '" + d.loadMonitor + "' is ignored");
+        }
+        Optional<RealServerConfig> sorry = Optional.empty();
+        if (d.sorryAddress != null) {
+            sorry = Optional.of(new RealServerConfig("sorry_server", seen.get("sorry_server").line(), d.sorryAddress,
+                    d.sorryPort, true, 1));
+        }
+        if (countErrors() > errorsBefore) {
+            return Optional.empty();
+        }
+        HealthCheckConfig health = new HealthCheckConfig(Optional.ofNullable(d.send), Optional.ofNullable(d.expect),
+                d.useRegex, Optional.ofNullable(d.sendProgram), d.timeout, d.reentry, d.loadMonitor, d.rise, d.fall,
+                d.checkSettings);
+        return Optional.of(new VirtualServerConfig(block.name(), block.line(), d.active, d.address, vipPrefix,
+                d.port, d.protocol, d.fwmark,
+                d.persistentSeconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(d.persistentSeconds)),
+                pmask, d.scheduler, d.quiesceServer, sorry, Optional.ofNullable(d.forward), d.slowStart, health,
+                d.servers));
+    }
+
+    private Optional<RealServerConfig> server(RawBlock block) {
+        if (!block.children().isEmpty()) {
+            return Optional.empty(); // reported by the reader: a block inside a server block
+        }
+        ServerDraft d = new ServerDraft();
+        int errorsBefore = countErrors();
+        Map<String, RawEntry> seen = serverKeys.apply(block.entries(), d, problems);
+        if (!seen.containsKey("address")) {
+            problems.error(block.line(), "address", "is required (server " + block.name() + ")");
+        }
+        if (countErrors() > errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new RealServerConfig(block.name(), block.line(), d.address, d.port, d.active, d.weight));
+    }
+
+    private void checkPrefix(int prefix, AddressFamily family, RawEntry entry) {
+        if (entry != null && prefix > family.maxPrefixLength()) {
+            problems.error(entry.line(), entry.key(), "prefix length " + prefix + " is too long for an "
+                    + Values.familyName(family) + " address (at most " + family.maxPrefixLength() + ")");
+        }
+        if (entry != null && family == AddressFamily.INET6 && entry.value().contains(".")) {
+            problems.error(entry.line(), entry.key(), "an IPv6 address takes a prefix length, not a dotted netmask");
+        }
+    }
+
+    private int countErrors() {
+        return problems.errorCount();
+    }
+
+    /** Whether a real server of {@code family} can serve a service of another family: only tunnelled. */
+    static boolean familiesCompatible(AddressFamily service, AddressFamily server, ForwardingMethod method) {
+        return service == server || method == ForwardingMethod.TUNNEL;
+    }
+
+    /** The virtual blocks in order, with a record for each that bound without error. */
+    public List<VirtualServerConfig> virtuals(RawBlock root) {
+        List<VirtualServerConfig> result = new ArrayList<>();
+        for (RawBlock child : root.children()) {
+            if (child.kind().equals("virtual")) {
+                virtual(child).ifPresent(result::add);
+            }
+        }
+        return result;
+    }
+}

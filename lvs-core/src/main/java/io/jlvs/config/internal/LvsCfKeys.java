@@ -1,0 +1,158 @@
+package io.jlvs.config.internal;
+
+import io.jlvs.config.ClusterSettings;
+import io.jlvs.config.NetworkMode;
+import io.jlvs.ipvs.Protocol;
+import io.jlvs.ipvs.Scheduler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/** The three key tables of lvs.cf: global, virtual and server. docs/lvs.cf.md lists the same keys. */
+final class LvsCfKeys {
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final long MAX_PERSISTENT = 31L * 24 * 3600; // ipvsadm's limit, 31 days
+
+    private LvsCfKeys() {}
+
+    static KeyTable<ClusterSettings.Builder> global() {
+        return new KeyTable<ClusterSettings.Builder>("global section",
+                Set.of("rsh_command", "hard_shutdown", "tcp_timeout", "tcpfin_timeout", "udp_timeout",
+                        "lvs_timeout", "heartbeat_interface"), null, null)
+                .key("serial_no", (d, e) -> d.serialNo = Values.integer(e.value(), 0L, Long.MAX_VALUE))
+                .key("primary", (d, e) -> d.primary = Values.address(e.value()))
+                .key("primary_private", (d, e) -> d.primaryPrivate = Values.address(e.value()))
+                .key("backup", (d, e) -> d.backup = Values.address(e.value()))
+                .key("backup_private", (d, e) -> d.backupPrivate = Values.address(e.value()))
+                .key("backup_active", (d, e) -> d.backupActive = Values.bool(e.value()))
+                .key("service", (d, e) -> {
+                    if (!e.value().equals("lvs")) {
+                        throw new IllegalArgumentException("only 'lvs' is supported (Piranha's 'fos' failover "
+                                + "services are not), got '" + e.value() + "'");
+                    }
+                    d.service = e.value();
+                })
+                .key("heartbeat", (d, e) -> d.heartbeat = Values.bool(e.value()))
+                .key("heartbeat_port", (d, e) -> d.heartbeatPort = Values.integer(e.value(), 1, 65535))
+                .key("keepalive", (d, e) -> d.keepalive = Values.duration(e.value(), Duration.ofMillis(100), HOUR))
+                .key("deadtime", (d, e) -> d.deadtime = Values.duration(e.value(), Duration.ofMillis(100), HOUR))
+                .key("network", (d, e) -> d.network = NetworkMode.fromConfigName(e.value()))
+                .key("nat_router", (d, e) -> d.natRouter = Values.interfaceAddress(e.value()))
+                .key("nat_nmask", (d, e) -> d.natNetmaskPrefix = netmaskAnyFamily(e.value()))
+                .key("debug_level", (d, e) -> {
+                    if (!e.value().equalsIgnoreCase("NONE")) {
+                        Values.integer(e.value(), 0, 100);
+                    }
+                    d.debugLevel = e.value();
+                })
+                .key("syncdaemon", (d, e) -> d.syncDaemon = Values.bool(e.value()))
+                .key("syncd_iface", (d, e) -> d.syncdInterface = word(e.value()))
+                .key("syncd_id", (d, e) -> d.syncdId = Values.integer(e.value(), 0, 255))
+                .key("monitor_links", (d, e) -> d.monitorLinks = Values.bool(e.value()))
+                .key("heartbeat_key_file", (d, e) -> d.heartbeatKeyFile = Path.of(nonEmpty(e.value())))
+                .key("priority", (d, e) -> d.priority = Values.integer(e.value(), 1, 255))
+                .key("preempt", (d, e) -> d.preempt = Values.bool(e.value()))
+                .key("failback_delay", (d, e) -> d.failbackDelay = Values.duration(e.value(), Duration.ZERO, HOUR));
+    }
+
+    static KeyTable<VirtualDraft> virtual() {
+        return new KeyTable<VirtualDraft>("virtual block", Set.of(), "check_", (d, e) -> {
+            nonEmpty(e.value());
+            d.checkSetting(e);
+        })
+                .key("active", (d, e) -> d.active = Values.bool(e.value()))
+                .key("address", (d, e) -> d.address = Values.interfaceAddress(e.value()))
+                .key("vip_nmask", (d, e) -> d.vipNetmask = netmaskAnyFamily(e.value()))
+                .key("port", (d, e) -> d.port = Values.integer(e.value(), 0, 65535))
+                .key("protocol", (d, e) -> d.protocol = protocol(e.value()))
+                .key("fwmark", (d, e) -> d.fwmark = Values.integer(e.value(), 1L, 0xFFFF_FFFFL))
+                .key("persistent", (d, e) -> d.persistentSeconds = Values.integer(e.value(), 0L, MAX_PERSISTENT))
+                .key("pmask", (d, e) -> d.pmask = netmaskAnyFamily(e.value()))
+                .key("scheduler", (d, e) -> d.scheduler = Scheduler.of(e.value().toLowerCase(Locale.ROOT)))
+                .key("send", (d, e) -> {
+                    d.send = e.value();
+                    d.checkSetting(e);
+                })
+                .key("expect", (d, e) -> {
+                    d.expect = e.value();
+                    d.checkSetting(e);
+                })
+                .key("use_regex", (d, e) -> {
+                    d.useRegex = Values.bool(e.value());
+                    d.checkSetting(e);
+                })
+                .key("send_program", (d, e) -> {
+                    d.sendProgram = nonEmpty(e.value());
+                    d.checkSetting(e);
+                })
+                .key("load_monitor", (d, e) -> d.loadMonitor = loadMonitor(e.value()))
+                .key("timeout", (d, e) -> {
+                    d.timeout = Values.duration(e.value(), Duration.ofMillis(100), HOUR);
+                    d.checkSetting(e);
+                })
+                .key("reentry", (d, e) -> {
+                    d.reentry = Values.duration(e.value(), Duration.ZERO, HOUR);
+                    d.checkSetting(e);
+                })
+                .key("quiesce_server", (d, e) -> d.quiesceServer = Values.bool(e.value()))
+                .key("sorry_server", LvsCfKeys::sorryServer)
+                .key("forward", (d, e) -> d.forward = NetworkMode.fromConfigName(e.value()))
+                .key("slow_start", (d, e) -> d.slowStart = Values.duration(e.value(), Duration.ZERO, HOUR))
+                .key("rise", (d, e) -> d.rise = Values.integer(e.value(), 1, 100))
+                .key("fall", (d, e) -> d.fall = Values.integer(e.value(), 1, 100));
+    }
+
+    static KeyTable<ServerDraft> server() {
+        return new KeyTable<ServerDraft>("server block", Set.of(), null, null)
+                .key("address", (d, e) -> d.address = Values.address(e.value()))
+                .key("active", (d, e) -> d.active = Values.bool(e.value()))
+                .key("weight", (d, e) -> d.weight = Values.integer(e.value(), 0, 65535))
+                .key("port", (d, e) -> d.port = Values.integer(e.value(), 0, 65535));
+    }
+
+    /** A dotted mask (IPv4) or a prefix length up to 128; the family is checked once the address is known. */
+    static int netmaskAnyFamily(String text) {
+        return text.strip().contains(".") ? Values.netmask(text, 32) : Values.netmask(text, 128);
+    }
+
+    private static Protocol protocol(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "tcp" -> Protocol.TCP;
+            case "udp" -> Protocol.UDP;
+            case "sctp" -> Protocol.SCTP;
+            default -> throw new IllegalArgumentException("must be tcp or udp (or sctp), got '" + text + "'");
+        };
+    }
+
+    private static String loadMonitor(String text) {
+        String v = text.toLowerCase(Locale.ROOT);
+        if (!Set.of("none", "uptime", "rup", "ruptime").contains(v)) {
+            throw new IllegalArgumentException("must be none, uptime, rup or ruptime, got '" + text + "'");
+        }
+        return v;
+    }
+
+    private static void sorryServer(VirtualDraft d, RawEntry e) {
+        String[] words = e.value().strip().split("\\s+");
+        if (words.length < 1 || words.length > 2 || words[0].isEmpty()) {
+            throw new IllegalArgumentException("must be 'ADDRESS' or 'ADDRESS PORT', got '" + e.value() + "'");
+        }
+        d.sorryAddress = Values.address(words[0]);
+        d.sorryPort = words.length == 2 ? Values.integer(words[1], 1, 65535) : 0;
+    }
+
+    private static String nonEmpty(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        return text;
+    }
+
+    private static String word(String text) {
+        if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("must be one word, got '" + text + "'");
+        }
+        return text;
+    }
+}

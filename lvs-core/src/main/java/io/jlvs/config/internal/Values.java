@@ -1,0 +1,222 @@
+package io.jlvs.config.internal;
+
+import io.jlvs.config.InterfaceAddress;
+import io.jlvs.ipvs.AddressFamily;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Value parsers shared by the lvs.cf binder and the importers. Each throws IllegalArgumentException
+ * whose message says what was expected and what was found; the caller adds file, line and key.
+ * Addresses are literals only: a configuration never waits on DNS.
+ */
+public final class Values {
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.@-]+(:[A-Za-z0-9_.-]+)?");
+
+    private Values() {}
+
+    /** 0/1 as Piranha writes them; also yes/no, true/false, on/off. */
+    public static boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "1", "yes", "true", "on" -> true;
+            case "0", "no", "false", "off" -> false;
+            default -> throw new IllegalArgumentException("must be 0 or 1, got '" + text + "'");
+        };
+    }
+
+    public static long integer(String text, long min, long max) {
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number " + min + ".." + max + ", got '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("must be " + min + ".." + max + ", got " + value);
+        }
+        return value;
+    }
+
+    public static int integer(String text, int min, int max) {
+        return (int) integer(text, (long) min, (long) max);
+    }
+
+    /**
+     * A time: whole seconds as Piranha writes them ("6"), or with a unit ("500ms", "6s", "2m", "1h").
+     * Must lie within min..max.
+     */
+    public static Duration duration(String text, Duration min, Duration max) {
+        Matcher m = DURATION.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("must be a time in seconds (or with ms, s, m, h), got '" + text + "'");
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is too large: '" + text + "'");
+        }
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(Math.min(amount, Long.MAX_VALUE / 60));
+            case "h" -> Duration.ofHours(Math.min(amount, Long.MAX_VALUE / 3600));
+            default -> Duration.ofSeconds(amount);
+        };
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("must be " + describe(min) + ".." + describe(max) + ", got '" + text + "'");
+        }
+        return d;
+    }
+
+    /** A duration as lvs.cf writes it: "6" for whole seconds, "500ms" otherwise. */
+    public static String describe(Duration d) {
+        if (d.toMillis() % 1000 == 0) {
+            return Long.toString(d.toSeconds());
+        }
+        return d.toMillis() + "ms";
+    }
+
+    /** An IPv4 or IPv6 literal. */
+    public static InetAddress address(String text) {
+        String s = text.strip();
+        if (s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        Matcher v4 = IPV4.matcher(s);
+        if (v4.matches()) {
+            byte[] bytes = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int octet = Integer.parseInt(v4.group(i + 1));
+                if (octet > 255) {
+                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (octet " + octet + ")");
+                }
+                bytes[i] = (byte) octet;
+            }
+            return byAddress(bytes);
+        }
+        if (s.contains(":") && IPV6_CHARS.matcher(s).matches()) {
+            try {
+                InetAddress a = InetAddress.getByName(s);
+                if (a instanceof Inet6Address) {
+                    return Inet6Address.getByAddress(null, a.getAddress(), -1);
+                }
+                return a;
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+            }
+        }
+        throw new IllegalArgumentException("must be an IPv4 or IPv6 address, got '" + text + "'");
+    }
+
+    /** "ADDRESS" or "ADDRESS DEVICE[:ALIAS]", as lvs.cf's address and nat_router. */
+    public static InterfaceAddress interfaceAddress(String text) {
+        String[] words = text.strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty() || words.length > 2) {
+            throw new IllegalArgumentException("must be 'ADDRESS' or 'ADDRESS DEVICE' (e.g. '10.23.8.80 eth0:1'), got '"
+                    + text + "'");
+        }
+        InetAddress address = address(words[0]);
+        Optional<String> device = Optional.empty();
+        if (words.length == 2) {
+            if (!DEVICE.matcher(words[1]).matches() || words[1].length() > 15) {
+                throw new IllegalArgumentException("'" + words[1] + "' is not a device name (up to 15 characters, "
+                        + "optionally with ':alias')");
+            }
+            device = Optional.of(words[1]);
+        }
+        return new InterfaceAddress(address, device);
+    }
+
+    /**
+     * A netmask as a prefix length: dotted ("255.255.255.0", IPv4 only) or a prefix length ("24",
+     * "/24"), up to {@code maxPrefix}. A dotted mask must be contiguous ones then zeros.
+     */
+    public static int netmask(String text, int maxPrefix) {
+        String s = text.strip();
+        if (s.startsWith("/")) {
+            s = s.substring(1);
+        }
+        if (IPV4.matcher(s).matches()) {
+            if (maxPrefix != 32) {
+                throw new IllegalArgumentException("an IPv6 netmask must be a prefix length 0..128, got '" + text + "'");
+            }
+            byte[] b = address(s).getAddress();
+            int mask = ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+            int prefix = Integer.bitCount(mask);
+            int expected = prefix == 0 ? 0 : -1 << (32 - prefix);
+            if (mask != expected) {
+                throw new IllegalArgumentException("'" + text + "' is not a netmask (ones must be contiguous)");
+            }
+            return prefix;
+        }
+        try {
+            return integer(s, 0, maxPrefix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be a netmask (255.255.255.0) or a prefix length 0.."
+                    + maxPrefix + ", got '" + text + "'");
+        }
+    }
+
+    /** A prefix length as lvs.cf writes it: dotted for IPv4, the number for IPv6. */
+    public static String netmaskText(int prefix, boolean ipv4) {
+        if (!ipv4) {
+            return Integer.toString(prefix);
+        }
+        int mask = prefix == 0 ? 0 : -1 << (32 - prefix);
+        return (mask >>> 24) + "." + ((mask >>> 16) & 0xff) + "." + ((mask >>> 8) & 0xff) + "." + (mask & 0xff);
+    }
+
+    /** An address as written back: dotted IPv4, full-form IPv6 (both read back identically). */
+    public static String addressText(InetAddress address) {
+        if (address instanceof Inet4Address) {
+            return address.getHostAddress();
+        }
+        String s = address.getHostAddress();
+        int percent = s.indexOf('%');
+        return percent < 0 ? s : s.substring(0, percent);
+    }
+
+    private static InetAddress byAddress(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("4 bytes are always an address", e);
+        }
+    }
+
+    /** "IPv4" or "IPv6", as an operator says it. */
+    public static String familyName(AddressFamily family) {
+        return family == AddressFamily.INET ? "IPv4" : "IPv6";
+    }
+
+    /** Levenshtein distance, for "did you mean" on misspelt keys. */
+    public static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

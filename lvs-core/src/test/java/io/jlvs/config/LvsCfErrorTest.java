@@ -1,0 +1,167 @@
+package io.jlvs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of mistake is reported with file, line and key, and all of them at once. */
+class LvsCfErrorTest {
+
+    static List<String> errors(String text) {
+        ConfigException e = assertThrows(ConfigException.class, () -> LvsCf.parse("lvs.cf", text));
+        return e.errors().stream().map(Diagnostic::toString).toList();
+    }
+
+    static List<String> warnings(String text) throws ConfigException {
+        return LvsCf.parse("lvs.cf", text).warnings().stream().map(Diagnostic::toString).toList();
+    }
+
+    static String virtual(String body) {
+        return "virtual web {\n     address = 10.0.0.1\n     port = 80\n" + body + "}\n";
+    }
+
+    @Test
+    void aBadValueNamesFileLineAndKey() {
+        assertEquals(List.of("lvs.cf:6: weight: must be 0..65535, got -1"), errors(virtual("""
+                     server a {
+                         address = 10.0.1.1
+                         weight = -1
+                     }
+                """)));
+    }
+
+    @Test
+    void allErrorsAreCollectedInLineOrder() {
+        assertEquals(List.of(
+                "lvs.cf:1: network: must be nat, direct or tunnel, got 'bridge'",
+                "lvs.cf:2: heartbeat_port: must be 1..65535, got 70000",
+                "lvs.cf:4: address: '10.0.0.300' is not an IPv4 address (octet 300)",
+                "lvs.cf:6: protocol: must be tcp or udp (or sctp), got 'icmp'",
+                "lvs.cf:7: scheduler: scheduler name 'round robin' must be 1..15 characters of a-z, 0-9 and _",
+                "lvs.cf:9: active: must be 0 or 1, got 'maybe'"),
+                errors("""
+                        network = bridge
+                        heartbeat_port = 70000
+                        virtual web {
+                             address = 10.0.0.300
+                             port = 80
+                             protocol = icmp
+                             scheduler = Round Robin
+                             server a {
+                                 active = maybe
+                                 address = 10.0.1.1
+                             }
+                        }
+                        """));
+    }
+
+    @Test
+    void requiredKeys() {
+        assertEquals(List.of("lvs.cf:1: address: is required (virtual web has a port but no address)"),
+                errors("virtual web {\n port = 80\n}\n"));
+        assertEquals(List.of("lvs.cf:1: port: is required unless fwmark is set (virtual web)"),
+                errors("virtual web {\n address = 10.0.0.1\n}\n"));
+        assertEquals(List.of("lvs.cf:4: address: is required (server a)"),
+                errors(virtual("     server a {\n weight = 1\n }\n")));
+    }
+
+    @Test
+    void syntaxErrors() {
+        assertEquals(List.of("lvs.cf:1: port: is required unless fwmark is set (virtual web)",
+                        "lvs.cf:2: expected 'key = value', 'virtual NAME {', 'server NAME {' or '}', got 'port 80'"),
+                errors("virtual web {\nport 80\naddress = 10.0.0.1\n}\n"));
+        assertEquals(List.of("lvs.cf:1: virtual: block 'web' is not closed with '}' before the end of the file"),
+                errors("virtual web {\naddress = 10.0.0.1\nport = 80\n"));
+        assertEquals(List.of("lvs.cf:1: '}' without an open block"), errors("}\n"));
+        assertEquals(List.of("lvs.cf:1: send: the quoted value has no closing '\"'"), errors("send = \"abc\n"));
+        assertEquals(List.of("lvs.cf:1: server: a server block must be inside a virtual block"),
+                errors("server a {\naddress = 10.0.0.1\n}\n"));
+    }
+
+    @Test
+    void duplicates() {
+        assertEquals(List.of("lvs.cf:5: virtual: name 'web' is used twice (first on line 1)"),
+                errors(virtual("") + virtual("").replace("10.0.0.1", "10.0.0.2")));
+        assertEquals(List.of("lvs.cf:7: server: name 'a' is used twice in virtual web (first on line 4)"), errors(virtual("""
+                     server a {
+                         address = 10.0.1.1
+                     }
+                     server a {
+                         address = 10.0.1.2
+                     }
+                """)));
+        assertEquals(List.of("lvs.cf:8: address: server b is the same real server (10.0.1.1:80) as server a (line 4)"),
+                errors(virtual("""
+                     server a {
+                         address = 10.0.1.1
+                     }
+                     server b {
+                         address = 10.0.1.1
+                     }
+                """)));
+    }
+
+    @Test
+    void twoVirtualServersOnTheSameServiceConflict() {
+        assertEquals(List.of("lvs.cf:6: address: virtual web2 is the same service (TCP 10.0.0.1:80) as virtual web (line 1)"),
+                errors(virtual("") + virtual("").replace("web", "web2")));
+    }
+
+    @Test
+    void aSharedFwmarkNeedsTheSameScheduling() throws Exception {
+        String http = "virtual http {\n address = 10.0.0.1\n port = 80\n fwmark = 100\n persistent = 300\n}\n";
+        String https = "virtual https {\n address = 10.0.0.1\n port = 443\n fwmark = 100\n persistent = 300\n}\n";
+        assertEquals(List.of(), warnings(http + https), "Piranha's one persistent service over two ports");
+        assertEquals(List.of("lvs.cf:10: fwmark: fwmark 100 is shared with virtual http (line 1), so scheduler, "
+                        + "persistent, pmask and forward must be the same in both"),
+                errors(http + https.replace("persistent = 300", "persistent = 60")));
+    }
+
+    @Test
+    void natNeedsANatRouter() {
+        assertEquals(List.of("lvs.cf:1: nat_router: is required for NAT (virtual web uses network = nat)"),
+                errors("network = nat\n" + virtual("")));
+        assertEquals(List.of("lvs.cf:4: nat_router: is required for NAT (virtual web uses network = nat)"),
+                errors(virtual("     forward = nat\n")));
+    }
+
+    @Test
+    void globalConsistency() {
+        assertEquals(List.of("lvs.cf:1: backup: is required when backup_active = 1"), errors("backup_active = 1\n"));
+        assertEquals(List.of("lvs.cf:2: deadtime: must be longer than keepalive (6 <= 6)"),
+                errors("keepalive = 6\ndeadtime = 6\n"));
+        assertEquals(List.of("lvs.cf:1: service: only 'lvs' is supported (Piranha's 'fos' failover services are not), got 'fos'"),
+                errors("service = fos\n"));
+    }
+
+    @Test
+    void netmasksAndFamilies() {
+        assertEquals(List.of("lvs.cf:4: pmask: '255.0.255.0' is not a netmask (ones must be contiguous)"),
+                errors(virtual("     pmask = 255.0.255.0\n")));
+        assertEquals(List.of("lvs.cf:4: vip_nmask: prefix length 64 is too long for an IPv4 address (at most 32)"),
+                errors(virtual("     vip_nmask = 64\n")));
+        assertEquals(List.of("lvs.cf:5: address: server a is IPv6 but virtual web is IPv4; mixing families needs "
+                        + "forward = tunnel"),
+                errors(virtual("     server a {\n address = 2001:db8::1\n }\n")));
+    }
+
+    @Test
+    void aMisspeltKnownKeyIsAnErrorAndAnUnknownKeyAWarning() throws Exception {
+        assertEquals(List.of("lvs.cf:6: wieght: unknown key in a server block; did you mean 'weight'?"),
+                errors(virtual("     server a {\n         address = 10.0.1.1\n         wieght = 5\n     }\n")));
+        assertEquals(List.of("lvs.cf:1: warning: color: unknown key in a global section; ignored",
+                        "lvs.cf:2: warning: rsh_command: is a Piranha key jLVS does not use; ignored"),
+                warnings("color = blue\nrsh_command = ssh\n"));
+    }
+
+    @Test
+    void warnings() throws Exception {
+        assertEquals(List.of("lvs.cf:2: warning: serial_no: set again (first on line 1); this value wins"),
+                warnings("serial_no = 1\nserial_no = 2\n"));
+        assertEquals(List.of("lvs.cf:4: warning: pmask: has no effect without persistent",
+                        "lvs.cf:5: warning: load_monitor: jLVS does not change weights by load; 'uptime' is ignored"),
+                warnings(virtual("     pmask = 255.255.255.0\n     load_monitor = uptime\n")));
+    }
+}
