@@ -79,12 +79,15 @@ public record Result(String run, String name, double value, String unit, Optiona
         return s.toString();
     }
 
-    /** A number with four significant digits, no exponent for everyday magnitudes. */
+    /** A number with four significant digits (whole numbers from 1000 up), never in exponent form. */
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
+        if ((v == Math.rint(v) || Math.abs(v) >= 1000) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%d", Math.round(v));
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        if (Math.abs(v) < 1e-4) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
     }
 
     private static void requireFinite(String what, double v) {

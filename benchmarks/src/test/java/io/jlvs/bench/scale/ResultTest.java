@@ -60,9 +60,16 @@ class ResultTest {
     void theLineShowsValuePeerRatioGoalAndVerdict() {
         String line = Result.of("bulk-load", "load 10000x5", 1.5, "s").against("ipvsadm -R", 15)
                 .goal(Goal.ratioAtMost(0.2, "jLVS at least 5x faster")).line();
-        assertTrue(line.contains("1.500 s"), line);
+        assertTrue(line.contains("1.5 s"), line);
         assertTrue(line.contains("ipvsadm -R 15 s"), line);
         assertTrue(line.contains("ratio 0.1000"), line);
         assertTrue(line.contains("goal ratio <= 0.2000 (jLVS at least 5x faster) PASS"), line);
+    }
+
+    @Test
+    void numbersKeepFourSignificantDigitsWithoutExponent() {
+        assertEquals("51088", Result.number(51_087.6));
+        assertEquals("0.007473", Result.number(0.0074734));
+        assertEquals("12", Result.number(12));
     }
 }
