@@ -1,0 +1,83 @@
+package io.jlvs.bench.table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.jlvs.bench.scale.RunContext;
+import io.jlvs.bench.scale.ScaleNamespace;
+
+/**
+ * keepalived (checker process only, no VRRP) in the foreground inside a namespace, with its own pid files
+ * and its log in the run's directory, so that several can run on one machine. {@link #close()} stops it
+ * and every process it started, with bounded waits.
+ */
+final class Keepalived implements AutoCloseable {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+
+    private final RunContext ctx;
+    private final Path config;
+    private final Path log;
+    private final Process process;
+
+    private Keepalived(RunContext ctx, Path config, Path log, Process process) {
+        this.ctx = ctx;
+        this.config = config;
+        this.log = log;
+        this.process = process;
+    }
+
+    static Keepalived start(RunContext ctx, ScaleNamespace ns, String configText) throws IOException {
+        Path dir = Files.createDirectories(ctx.workDir().resolve("keepalived-" + ns.name()));
+        Path config = Files.writeString(dir.resolve("keepalived.conf"), configText);
+        Path log = dir.resolve("keepalived.log");
+        List<String> argv = new ArrayList<>(ns.inside("keepalived", "--dont-fork", "--check", "--log-console",
+                "--log-detail", "--use-file=" + config,
+                "--pid=" + dir.resolve("keepalived.pid"), "--checkers_pid=" + dir.resolve("checkers.pid"),
+                "--vrrp_pid=" + dir.resolve("vrrp.pid")));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        return new Keepalived(ctx, config, log, p);
+    }
+
+    /** Replaces the configuration file in one rename, so keepalived never reads half of it. */
+    void rewriteConfig(String configText) throws IOException {
+        Path tmp = Files.writeString(config.resolveSibling("keepalived.conf.new"), configText);
+        Files.move(tmp, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** SIGHUP: keepalived re-reads its configuration and applies the difference. */
+    void reload() throws IOException, InterruptedException {
+        ctx.command().run(Duration.ofSeconds(30), List.of("kill", "-HUP", Long.toString(process.pid()))).orThrow();
+    }
+
+    /** Fails, quoting the end of keepalived's log, if it has exited. */
+    void requireAlive() throws IOException {
+        if (!process.isAlive()) {
+            throw new IOException("keepalived exited with " + process.exitValue() + "; log ends: " + logTail());
+        }
+    }
+
+    String logTail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join(" / ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy(); // SIGTERM: keepalived takes its children down (and deletes its services, slowly)
+        if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle child : children) {
+            child.destroyForcibly();
+        }
+    }
+}
