@@ -20,10 +20,8 @@ import io.jlvs.director.internal.ServerRef;
 import io.jlvs.director.internal.ServerSpec;
 import io.jlvs.director.internal.ServiceSpec;
 import io.jlvs.director.internal.StandardParts;
-import io.jlvs.director.internal.SyncDaemonFollower;
-import io.jlvs.ipvs.Batch;
+import io.jlvs.director.internal.KernelTable;
 import io.jlvs.ipvs.BatchResult;
-import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.ipvs.IpvsException;
 import io.jlvs.ipvs.Operation;
 import io.jlvs.ipvs.RealServerEntry;
@@ -61,7 +59,7 @@ public final class Director implements AutoCloseable {
 
     private final DirectorSettings settings;
     private final DirectorParts parts;
-    private final IpvsClient ipvs;
+    private final KernelTable kernel;
     private final HealthOverlay health = new HealthOverlay();
     private final AdminOverrides admin = new AdminOverrides();
     private final ReconcileStats stats = new ReconcileStats();
@@ -76,11 +74,11 @@ public final class Director implements AutoCloseable {
     private ControlServer control;
     private DirectorMetrics metrics;
 
-    private Director(DirectorSettings settings, DirectorParts parts, DirectorConfig config, IpvsClient ipvs) {
+    private Director(DirectorSettings settings, DirectorParts parts, DirectorConfig config, KernelTable kernel) {
         this.settings = settings;
         this.parts = parts;
         this.config = config;
-        this.ipvs = ipvs;
+        this.kernel = kernel;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jlvs-director");
             t.setDaemon(true);
@@ -103,8 +101,8 @@ public final class Director implements AutoCloseable {
     /** {@link #start(DirectorSettings)} with other parts (tests, embedding). */
     public static Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
         DirectorConfig first = parts.loader().load(settings.configFile());
-        IpvsClient ipvs = IpvsClient.open(settings.namespace());
-        Director d = new Director(settings, parts, first, ipvs);
+        KernelTable kernel = parts.kernel().apply(settings.namespace());
+        Director d = new Director(settings, parts, first, kernel);
         try {
             d.startParts();
             return d;
@@ -121,9 +119,9 @@ public final class Director implements AutoCloseable {
     public static List<Operation> plan(DirectorSettings settings, DirectorParts parts, Role role)
             throws ConfigurationRejectedException {
         DirectorConfig cfg = parts.loader().load(settings.configFile());
-        try (IpvsClient ipvs = IpvsClient.open(settings.namespace())) {
+        try (KernelTable kernel = parts.kernel().apply(settings.namespace())) {
             List<DesiredService> desired = DesiredTableComposer.compose(cfg, new HealthOverlay(), new AdminOverrides(), role);
-            return parts.planner().plan(desired, LiveTable.read(ipvs));
+            return parts.planner().plan(desired, kernel.read());
         }
     }
 
@@ -164,7 +162,7 @@ public final class Director implements AutoCloseable {
         timer.execute(() -> {
             lock.lock();
             try {
-                SyncDaemonFollower.follow(ipvs, config.syncDaemon(), role);
+                kernel.followSync(config.syncDaemon(), role);
             } finally {
                 lock.unlock();
             }
@@ -215,10 +213,10 @@ public final class Director implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             List<DesiredService> desired = DesiredTableComposer.compose(config, health, admin, role);
-            List<Operation> ops = parts.planner().plan(desired, LiveTable.read(ipvs));
+            List<Operation> ops = parts.planner().plan(desired, kernel.read());
             int failed = 0;
             if (!ops.isEmpty()) {
-                BatchResult result = ipvs.apply(Batch.of(ops));
+                BatchResult result = kernel.apply(ops);
                 for (BatchResult.OperationResult r : result.results()) {
                     if (r.status() == BatchResult.Status.APPLIED) {
                         log.info(Kv.line("event", drift ? "drift_repair" : "apply", "cause", cause, "op", r.operation()));
@@ -269,7 +267,7 @@ public final class Director implements AutoCloseable {
             admin.retainOnly(keep);
             rolePort.reconfigure(next);
             healthPort.watch(next, this::verdict);
-            SyncDaemonFollower.follow(ipvs, next.syncDaemon(), role);
+            kernel.followSync(next.syncDaemon(), role);
         } finally {
             lock.unlock();
         }
@@ -285,7 +283,7 @@ public final class Director implements AutoCloseable {
         lock.lock();
         try {
             List<DesiredService> desired = DesiredTableComposer.compose(config, health, admin, role);
-            return parts.planner().plan(desired, LiveTable.read(ipvs)).stream().map(Object::toString).toList();
+            return parts.planner().plan(desired, kernel.read()).stream().map(Object::toString).toList();
         } finally {
             lock.unlock();
         }
@@ -336,15 +334,7 @@ public final class Director implements AutoCloseable {
     }
 
     private int activeConnections(ServerRef ref) {
-        lock.lock();
-        try {
-            return ipvs.realServers(ref.service()).stream().filter(e -> e.key().equals(ref.server()))
-                    .mapToInt(RealServerEntry::activeConnections).findFirst().orElse(0);
-        } catch (IpvsException e) {
-            return 0; // the service is gone: nothing left to drain
-        } finally {
-            lock.unlock();
-        }
+        return liveTable().server(ref.service(), ref.server()).map(RealServerEntry::activeConnections).orElse(0);
     }
 
     private ServerRef resolve(String service, String server) {
@@ -385,7 +375,7 @@ public final class Director implements AutoCloseable {
     private LiveTable liveTable() {
         lock.lock();
         try {
-            return closed.get() ? new LiveTable(List.of()) : LiveTable.read(ipvs);
+            return closed.get() ? new LiveTable(List.of()) : kernel.read();
         } finally {
             lock.unlock();
         }
@@ -445,7 +435,7 @@ public final class Director implements AutoCloseable {
         timer.shutdownNow();
         lock.lock();
         try {
-            ipvs.close();
+            kernel.close();
         } finally {
             lock.unlock();
         }

@@ -1,5 +1,6 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.netlink.NetworkNamespace;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -11,14 +12,16 @@ import java.util.function.Function;
  * @param planner compares desired and live tables
  * @param health  makes the health port (once per director)
  * @param roles   makes the failover port from the first configuration
+ * @param kernel  opens the IPVS table of a namespace
  */
 public record DirectorParts(
         ConfigLoader loader, TablePlanner planner, Function<DirectorConfig, HealthPort> health,
-        Function<DirectorConfig, RolePort> roles) {
+        Function<DirectorConfig, RolePort> roles, Function<NetworkNamespace, KernelTable> kernel) {
     public DirectorParts {
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(planner, "planner");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(kernel, "kernel");
     }
 }
