@@ -69,9 +69,18 @@ public final class ControlProtocol {
             throw new IllegalArgumentException("unknown command '" + command + "' (known: " + String.join(", ", COMMANDS.stream().sorted().toList()) + ")");
         }
         return switch (command) {
-            case "status" -> only(r, target.status());
-            case "reload" -> only(r, java.util.Map.of("operations", target.reload()));
-            case "plan" -> only(r, target.plan());
+            case "status" -> {
+                allowed(r);
+                yield target.status();
+            }
+            case "reload" -> {
+                allowed(r);
+                yield java.util.Map.of("operations", target.reload());
+            }
+            case "plan" -> {
+                allowed(r);
+                yield target.plan();
+            }
             case "weight" -> {
                 allowed(r, "service", "server", "weight");
                 JsonNode w = r.get("weight");
@@ -101,11 +110,6 @@ public final class ControlProtocol {
             }
             default -> throw new IllegalStateException(command);
         };
-    }
-
-    private static Object only(ObjectNode r, Object result) {
-        allowed(r);
-        return result;
     }
 
     private static void allowed(ObjectNode r, String... names) {

@@ -153,6 +153,14 @@ public final class ControlServer implements AutoCloseable {
             Credentials cred = c.getOption(UnixSocketOptions.SO_PEERCRED);
             if (!policy.permits(cred.getUid(), cred.getGid())) {
                 log.warn(Kv.line("event", "control", "result", "refused", "uid", cred.getUid(), "gid", cred.getGid(), "pid", cred.getPid()));
+                // Read (bounded, briefly) what it sent before answering: closing a Unix socket with
+                // unread data makes the peer's read fail with ECONNRESET instead of seeing the answer.
+                c.setOption(UnixSocketOptions.SO_RCVTIMEO, 1_000);
+                try {
+                    new LineReader(c).readLine();
+                } catch (LineReader.TooLongException ignored) {
+                    // refused anyway
+                }
                 write(c, "{\"ok\":false,\"error\":\"permission denied: uid " + cred.getUid()
                         + " is neither root nor in the control group\"}");
                 return;
