@@ -1,0 +1,44 @@
+package io.jlvs.director;
+
+import io.jlvs.director.internal.ControlTarget;
+import java.time.Duration;
+import java.util.List;
+
+/** The director as the control protocol sees it. */
+final class ControlHandler implements ControlTarget {
+    private final Director director;
+
+    ControlHandler(Director director) {
+        this.director = director;
+    }
+
+    @Override
+    public Object status() {
+        return director.status();
+    }
+
+    @Override
+    public int reload() throws ConfigurationRejectedException {
+        return director.reload();
+    }
+
+    @Override
+    public List<String> plan() {
+        return director.plan();
+    }
+
+    @Override
+    public void weight(String service, String server, int weight) {
+        director.setWeight(service, server, weight);
+    }
+
+    @Override
+    public void enable(String service, String server, boolean enabled) {
+        director.setEnabled(service, server, enabled);
+    }
+
+    @Override
+    public Object drain(String service, String server, Duration timeout) throws InterruptedException {
+        return director.drain(service, server, timeout);
+    }
+}

@@ -1,0 +1,152 @@
+package io.jlvs.director.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The control socket's protocol: one JSON object per line each way. A request names a
+ * {@code command} and its arguments; the answer is {@code {"ok":true,"result":...}} or
+ * {@code {"ok":false,"error":"..."}}.
+ *
+ * <pre>
+ * {"command":"status"}
+ * {"command":"reload"}                 {"command":"plan"}
+ * {"command":"weight","service":"http","server":"web1","weight":5}
+ * {"command":"enable","service":"http","server":"web1"}     (and "disable")
+ * {"command":"drain","service":"http","server":"web1","timeout_seconds":30}
+ * </pre>
+ */
+public final class ControlProtocol {
+    /** The longest request line accepted, newline excluded; longer ones are refused and the connection closed. */
+    public static final int MAX_LINE = 64 * 1024;
+    /** A drain waits at most this long unless the request says otherwise. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration MAX_DRAIN_TIMEOUT = Duration.ofHours(24);
+
+    private static final Set<String> COMMANDS = Set.of("status", "reload", "plan", "weight", "enable", "disable", "drain");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ControlTarget target;
+
+    public ControlProtocol(ControlTarget target) {
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /** Answers one request line (without its newline) with one response line (without newline). */
+    public String handle(String line) {
+        try {
+            JsonNode request = json.readTree(line);
+            if (request == null || !request.isObject()) {
+                return error("a request is one JSON object per line, e.g. {\"command\":\"status\"}");
+            }
+            return ok(dispatch((ObjectNode) request));
+        } catch (JsonProcessingException e) {
+            return error("request is not valid JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            return error(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return error("interrupted: the director is stopping");
+        } catch (Exception e) {
+            return error(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** A response for a line that was too long to read. */
+    public String tooLong() {
+        return error("request line longer than " + MAX_LINE + " bytes");
+    }
+
+    private Object dispatch(ObjectNode r) throws Exception {
+        String command = text(r, "command");
+        if (!COMMANDS.contains(command)) {
+            throw new IllegalArgumentException("unknown command '" + command + "' (known: " + String.join(", ", COMMANDS.stream().sorted().toList()) + ")");
+        }
+        return switch (command) {
+            case "status" -> {
+                allowed(r);
+                yield target.status();
+            }
+            case "reload" -> {
+                allowed(r);
+                yield java.util.Map.of("operations", target.reload());
+            }
+            case "plan" -> {
+                allowed(r);
+                yield target.plan();
+            }
+            case "weight" -> {
+                allowed(r, "service", "server", "weight");
+                JsonNode w = r.get("weight");
+                if (w == null || !w.canConvertToInt() || !w.isIntegralNumber() || w.intValue() < 0) {
+                    throw new IllegalArgumentException("'weight' must be a whole number 0 or more, got " + (w == null ? "nothing" : w));
+                }
+                target.weight(text(r, "service"), text(r, "server"), w.intValue());
+                yield java.util.Map.of("weight", w.intValue());
+            }
+            case "enable", "disable" -> {
+                allowed(r, "service", "server");
+                target.enable(text(r, "service"), text(r, "server"), command.equals("enable"));
+                yield java.util.Map.of("enabled", command.equals("enable"));
+            }
+            case "drain" -> {
+                allowed(r, "service", "server", "timeout_seconds");
+                Duration timeout = DEFAULT_DRAIN_TIMEOUT;
+                JsonNode t = r.get("timeout_seconds");
+                if (t != null) {
+                    if (!t.isNumber() || t.doubleValue() < 0 || t.doubleValue() > MAX_DRAIN_TIMEOUT.toSeconds()) {
+                        throw new IllegalArgumentException("'timeout_seconds' must be a number from 0 to "
+                                + MAX_DRAIN_TIMEOUT.toSeconds() + ", got " + t);
+                    }
+                    timeout = Duration.ofMillis(Math.round(t.doubleValue() * 1000));
+                }
+                yield target.drain(text(r, "service"), text(r, "server"), timeout);
+            }
+            default -> throw new IllegalStateException(command);
+        };
+    }
+
+    private static void allowed(ObjectNode r, String... names) {
+        Set<String> ok = new java.util.HashSet<>(Set.of(names));
+        ok.add("command");
+        for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!ok.contains(f)) {
+                throw new IllegalArgumentException("command '" + r.get("command").asText() + "' takes no argument '" + f + "'");
+            }
+        }
+    }
+
+    private static String text(ObjectNode r, String field) {
+        JsonNode n = r.get(field);
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw new IllegalArgumentException("missing '" + field + "' (a string)"
+                    + (field.equals("command") ? ", e.g. {\"command\":\"status\"}" : ""));
+        }
+        return n.asText();
+    }
+
+    private String ok(Object result) throws JsonProcessingException {
+        ObjectNode out = json.createObjectNode();
+        out.put("ok", true);
+        out.set("result", json.valueToTree(result));
+        return json.writeValueAsString(out);
+    }
+
+    private String error(String message) {
+        ObjectNode out = json.createObjectNode();
+        out.put("ok", false);
+        out.put("error", message);
+        try {
+            return json.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

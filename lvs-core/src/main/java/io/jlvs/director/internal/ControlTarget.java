@@ -1,0 +1,24 @@
+package io.jlvs.director.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the control socket can ask of a director. Results are plain values (records, lists, maps)
+ * that the protocol writes as JSON. Bad arguments throw {@link IllegalArgumentException} with a
+ * message for the operator.
+ */
+public interface ControlTarget {
+    Object status();
+
+    /** Returns the number of operations applied; throws when the file is rejected (old one kept). */
+    int reload() throws Exception;
+
+    List<String> plan();
+
+    void weight(String service, String server, int weight);
+
+    void enable(String service, String server, boolean enabled);
+
+    Object drain(String service, String server, Duration timeout) throws InterruptedException;
+}

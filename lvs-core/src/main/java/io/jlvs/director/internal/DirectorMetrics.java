@@ -1,0 +1,155 @@
+package io.jlvs.director.internal;
+
+import io.jlvs.ipvs.RealServerEntry;
+import io.jlvs.ipvs.Stats;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The Prometheus endpoint of one director: a private registry (no global state) with one collector
+ * that reads everything at scrape time: the IPVS table (counters per service and real server), the
+ * health overlay, the role, and the reconcile counters.
+ */
+public final class DirectorMetrics implements AutoCloseable {
+
+    /** What one scrape reads. */
+    public record View(LiveTable table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats) {
+    }
+
+    public record ServerHealth(ServerRef ref, HealthState state) {
+    }
+
+    private final HTTPServer server;
+    private final InetSocketAddress address;
+
+    private DirectorMetrics(HTTPServer server, InetSocketAddress address) {
+        this.server = server;
+        this.address = address;
+    }
+
+    /** Serves {@code /metrics} on {@code bind} (port 0 picks a free one; see {@link #address()}). */
+    public static DirectorMetrics start(InetSocketAddress bind, Supplier<View> view) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(collector(view));
+        try {
+            HTTPServer s = HTTPServer.builder().inetAddress(bind.getAddress()).port(bind.getPort())
+                    .registry(registry).buildAndStart();
+            return new DirectorMetrics(s, new InetSocketAddress(bind.getAddress(), s.getPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("metrics endpoint " + bind + ": " + e.getMessage(), e);
+        }
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The collector alone, for a caller's own registry. */
+    public static MultiCollector collector(Supplier<View> view) {
+        return () -> snapshots(view.get());
+    }
+
+    static MetricSnapshots snapshots(View v) {
+        List<MetricSnapshot> out = new ArrayList<>();
+        serviceCounter(out, v, "jlvs_service_connections", "Connections scheduled by the virtual service", Stats::connections);
+        serviceCounter(out, v, "jlvs_service_in_packets", "Packets into the virtual service", Stats::inPackets);
+        serviceCounter(out, v, "jlvs_service_out_packets", "Packets out of the virtual service", Stats::outPackets);
+        serviceCounter(out, v, "jlvs_service_in_bytes", "Bytes into the virtual service", Stats::inBytes);
+        serviceCounter(out, v, "jlvs_service_out_bytes", "Bytes out of the virtual service", Stats::outBytes);
+        serverCounter(out, v, "jlvs_real_server_connections", "Connections scheduled to the real server", e -> e.stats().connections());
+        serverCounter(out, v, "jlvs_real_server_in_bytes", "Bytes to the real server", e -> e.stats().inBytes());
+        serverCounter(out, v, "jlvs_real_server_out_bytes", "Bytes from the real server", e -> e.stats().outBytes());
+        serverGauge(out, v, "jlvs_real_server_active_connections", "Active connections (ipvsadm ActiveConn)", RealServerEntry::activeConnections);
+        serverGauge(out, v, "jlvs_real_server_inactive_connections", "Inactive connections (ipvsadm InActConn)", RealServerEntry::inactiveConnections);
+        serverGauge(out, v, "jlvs_real_server_weight", "Weight in the kernel now", e -> e.server().weight());
+
+        GaugeSnapshot.Builder up = GaugeSnapshot.builder().name("jlvs_health_up")
+                .help("Health verdict per real server: 1 up, 0 down, -1 not checked yet");
+        GaugeSnapshot.Builder latency = GaugeSnapshot.builder().name("jlvs_health_probe_latency_seconds")
+                .help("Duration of the last health probe");
+        for (ServerHealth h : v.health()) {
+            Labels l = Labels.of("service", h.ref().service().toString(), "server", h.ref().server().toString());
+            double value = switch (h.state().status()) {
+                case UP -> 1;
+                case DOWN -> 0;
+                case UNKNOWN -> -1;
+            };
+            up.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(value).build());
+            latency.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(h.state().latency().toNanos() / 1e9).build());
+        }
+        out.add(up.build());
+        out.add(latency.build());
+
+        GaugeSnapshot.Builder role = GaugeSnapshot.builder().name("jlvs_role").help("1 for this director's current failover role");
+        for (Role r : Role.values()) {
+            role.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("role", r.name())).value(r == v.role() ? 1 : 0).build());
+        }
+        out.add(role.build());
+        out.add(counter("jlvs_failovers", "Times this director became active", v.failovers()));
+        out.add(counter("jlvs_reconciles", "Reconciles run (start, reload, health, drift check, commands)", v.stats().reconciles()));
+        out.add(counter("jlvs_reconcile_seconds", "Time spent reconciling", v.stats().seconds()));
+        out.add(counter("jlvs_drift_repairs", "Kernel operations that repaired changes made outside the director", v.stats().driftRepairs()));
+        out.add(counter("jlvs_reconcile_failed_operations", "Kernel operations a reconcile could not apply", v.stats().failedOperations()));
+        out.add(CounterSnapshot.builder().name("jlvs_reloads").help("Configuration reloads by result")
+                .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("result", "ok")).value(v.stats().reloads()).build())
+                .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("result", "rejected")).value(v.stats().rejectedReloads()).build())
+                .build());
+        return new MetricSnapshots(out);
+    }
+
+    private static CounterSnapshot counter(String name, String help, double value) {
+        return CounterSnapshot.builder().name(name).help(help)
+                .dataPoint(CounterDataPointSnapshot.builder().value(value).build()).build();
+    }
+
+    private static void serviceCounter(List<MetricSnapshot> out, View v, String name, String help, ToDoubleFunction<Stats> f) {
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
+        for (LiveTable.LiveService s : v.table().services()) {
+            b.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("service", s.entry().key().toString()))
+                    .value(f.applyAsDouble(s.entry().stats())).build());
+        }
+        out.add(b.build());
+    }
+
+    private static void serverCounter(List<MetricSnapshot> out, View v, String name, String help, ToDoubleFunction<RealServerEntry> f) {
+        CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
+        eachServer(v, (l, e) -> b.dataPoint(CounterDataPointSnapshot.builder().labels(l).value(f.applyAsDouble(e)).build()));
+        out.add(b.build());
+    }
+
+    private static void serverGauge(List<MetricSnapshot> out, View v, String name, String help, ToDoubleFunction<RealServerEntry> f) {
+        GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
+        eachServer(v, (l, e) -> b.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(f.applyAsDouble(e)).build()));
+        out.add(b.build());
+    }
+
+    private static void eachServer(View v, java.util.function.BiConsumer<Labels, RealServerEntry> f) {
+        for (LiveTable.LiveService s : v.table().services()) {
+            for (RealServerEntry e : s.servers()) {
+                f.accept(Labels.of("service", s.entry().key().toString(), "server", e.key().toString()), e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+}

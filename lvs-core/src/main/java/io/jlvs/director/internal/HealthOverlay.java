@@ -1,0 +1,30 @@
+package io.jlvs.director.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The health verdicts laid over the configuration: written by the health monitor's actuator, read
+ * when the desired table is composed. Thread-safe; a verdict for a server that is no longer
+ * configured is simply never read, and {@link #retainOnly} drops it after a reload.
+ */
+public final class HealthOverlay {
+    private final Map<ServerRef, HealthState> states = new ConcurrentHashMap<>();
+
+    /** Records a verdict; returns true when it changes what the table should hold (status or weight). */
+    public boolean put(ServerRef ref, HealthState state) {
+        HealthState old = states.put(ref, state);
+        return old == null
+                ? state.status() != HealthState.Status.UNKNOWN || state.weight().isPresent()
+                : old.status() != state.status() || !old.weight().equals(state.weight());
+    }
+
+    public HealthState get(ServerRef ref) {
+        return states.getOrDefault(ref, HealthState.UNKNOWN);
+    }
+
+    /** Forgets servers not in {@code keep} (after a reload removed them). */
+    public void retainOnly(java.util.Set<ServerRef> keep) {
+        states.keySet().retainAll(keep);
+    }
+}

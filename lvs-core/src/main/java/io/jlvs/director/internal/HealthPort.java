@@ -1,0 +1,35 @@
+package io.jlvs.director.internal;
+
+/**
+ * The health checks as the director drives them: told which servers to watch (the configuration's
+ * checks), it reports verdicts to a sink. The sink only records and asks for a reconcile; it never
+ * writes the kernel itself.
+ */
+public interface HealthPort extends AutoCloseable {
+
+    /** Where verdicts go; called from the monitor's threads. */
+    @FunctionalInterface
+    interface Sink {
+        void verdict(ServerRef ref, HealthState state);
+    }
+
+    /** Watches exactly the servers {@code config} checks from now on: new ones start, removed ones stop. */
+    void watch(DirectorConfig config, Sink sink);
+
+    /** Stops every probe. */
+    @Override
+    void close();
+
+    /** No health checks: every server stays UNKNOWN, which the composer programs. */
+    static HealthPort none() {
+        return new HealthPort() {
+            @Override
+            public void watch(DirectorConfig config, Sink sink) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.jlvs.director.internal;
+
+import io.jlvs.ipvs.BatchResult;
+import io.jlvs.ipvs.Operation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The IPVS table of one namespace, as much of it as the director touches: dump it, apply a plan in
+ * one batch, steer the sync daemon. {@link #ipvs} is the real one; tests use an in-memory table.
+ */
+public interface KernelTable extends AutoCloseable {
+
+    LiveTable read();
+
+    /** Applies {@code operations} in order, each answered; never stops at a failure. */
+    BatchResult apply(List<Operation> operations);
+
+    /** Starts/stops the connection sync daemon for {@code role} (see {@link SyncDaemonFollower}). */
+    void followSync(Optional<DirectorConfig.SyncSpec> spec, Role role);
+
+    @Override
+    void close();
+
+    static KernelTable ipvs(io.jlvs.ipvs.IpvsClient client) {
+        return new KernelTable() {
+            @Override
+            public LiveTable read() {
+                return LiveTable.read(client);
+            }
+
+            @Override
+            public BatchResult apply(List<Operation> operations) {
+                return client.apply(io.jlvs.ipvs.Batch.of(operations));
+            }
+
+            @Override
+            public void followSync(Optional<DirectorConfig.SyncSpec> spec, Role role) {
+                SyncDaemonFollower.follow(client, spec, role);
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+}

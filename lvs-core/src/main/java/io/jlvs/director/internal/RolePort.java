@@ -1,0 +1,29 @@
+package io.jlvs.director.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The failover node as the director drives it. It owns the virtual addresses (adds, announces and
+ * releases them); the director only follows the role it reports.
+ */
+public interface RolePort extends AutoCloseable {
+
+    /** Starts it; {@code listener} hears every role change, on the node's own thread. */
+    void start(DirectorConfig config, Consumer<Role> listener);
+
+    /** Applies a reloaded configuration (new addresses, timers). */
+    void reconfigure(DirectorConfig config);
+
+    Role role();
+
+    /** One line per peer for status ("backup 10.0.0.2 alive, last heartbeat 0.4 s ago"). */
+    List<String> peers();
+
+    /** How many times this node became ACTIVE after having been something else, since start. */
+    long failovers();
+
+    /** Leaves the role: addresses are released before this returns. */
+    @Override
+    void close();
+}

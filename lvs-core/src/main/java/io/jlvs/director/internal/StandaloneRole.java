@@ -1,0 +1,45 @@
+package io.jlvs.director.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A fixed role, for a director without a failover peer (or `jlvsd --node primary|backup` when the
+ * failover module is not in use): ACTIVE or BACKUP from start to stop. It manages no addresses.
+ */
+public final class StandaloneRole implements RolePort {
+    private final Role role;
+
+    public StandaloneRole(Role role) {
+        this.role = Objects.requireNonNull(role, "role");
+    }
+
+    @Override
+    public void start(DirectorConfig config, Consumer<Role> listener) {
+        listener.accept(role);
+    }
+
+    @Override
+    public void reconfigure(DirectorConfig config) {
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public List<String> peers() {
+        return List.of();
+    }
+
+    @Override
+    public long failovers() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+}
