@@ -110,6 +110,49 @@ class AnnouncerLiveTest {
     }
 
     @Test
+    void theRequestFormIsTheFrameArpingSendsExceptForTheZeroTargetMac() throws Exception {
+        FloatingAddress vip = vip("10.77.0.100", 24);
+        new AddressManager(route, List.of(vip)).take();
+        try (PacketCapture capture = PacketCapture.start(net.peer(), INTERFACE, 2, "arp", "-xx");
+             Announcer announcer = Announcer.builder(route).count(1).build()) {
+            sh(net.director(), "arping -U -c 1 -I eth0 10.77.0.100 >/dev/null");
+            Poll.until(WAIT, "arping's frame", capture::linesSoFar, lines -> frames(lines).size() == 1);
+            announcer.announceOnce(List.of(vip));
+            List<byte[]> frames = frames(capture.await(WAIT));
+
+            byte[] arping = frames.get(0);
+            byte[] ours = frames.get(1);
+            assertEquals(42, ours.length);
+            // iputils arping -U puts ff:ff:ff:ff:ff:ff in the target MAC (bytes 32..37); RFC 5227 §2.3 says zero.
+            assertEquals("ffffffffffff", java.util.HexFormat.of().formatHex(arping, 32, 38));
+            assertEquals("000000000000", java.util.HexFormat.of().formatHex(ours, 32, 38));
+            System.arraycopy(ours, 32, arping, 32, 6);
+            assertEquals(java.util.HexFormat.of().formatHex(arping), java.util.HexFormat.of().formatHex(ours));
+        }
+    }
+
+    /** The frames in tcpdump -xx output: each packet's hex lines ("\t0x0010:  0800 0604 ..."), joined. */
+    private static List<byte[]> frames(List<String> lines) {
+        List<byte[]> frames = new java.util.ArrayList<>();
+        StringBuilder hex = null;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.startsWith("0x")) {
+                hex.append(t.substring(t.indexOf(':') + 1).replace(" ", ""));
+            } else {
+                if (hex != null) {
+                    frames.add(java.util.HexFormat.of().parseHex(hex));
+                }
+                hex = new StringBuilder();
+            }
+        }
+        if (hex != null && !hex.isEmpty()) {
+            frames.add(java.util.HexFormat.of().parseHex(hex));
+        }
+        return frames;
+    }
+
+    @Test
     void theReplyFormIsSentToo() throws Exception {
         FloatingAddress vip = vip("10.77.0.102", 24);
         try (PacketCapture capture = PacketCapture.start(net.peer(), INTERFACE, 2, "arp");
