@@ -22,7 +22,9 @@ import java.util.Optional;
  * (RFC 5227 §2.1.1: sender IP 0.0.0.0 so that no one's cache is changed, target IP the address,
  * target MAC zero, broadcast), then listening for a bounded time for an ARP packet whose sender IP is
  * the address. Linux answers a probe for an address it holds with a reply to the prober's MAC
- * (net/ipv4/arp.c arp_process, "sip == 0" case). Frames this host sent itself are ignored.
+ * (net/ipv4/arp.c arp_process, "sip == 0" case). Frames this host sent itself are ignored, and this
+ * host's own kernel never sees its outgoing probe: whether the address is on <em>this</em> host is
+ * {@link AddressManager#holds}'s question.
  */
 public final class ArpProbe {
     /** RFC 5227 PROBE_NUM: probes sent, spread over the waiting time. */
