@@ -44,7 +44,7 @@ public record NotifyHook(List<String> argv, Duration timeout) implements RoleLis
         command.add(change.previous().name());
         command.add(change.reason());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.DISCARD);
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().put("JLVS_ROLE", change.current().name());
         pb.environment().put("JLVS_PREVIOUS_ROLE", change.previous().name());
         pb.environment().put("JLVS_REASON", change.reason());

@@ -1,5 +1,6 @@
 package io.jlvs.failover;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -9,5 +10,6 @@ import java.util.Optional;
  * @param state alive, degraded or dead
  * @param role its last advertised role, empty before its first valid heartbeat
  * @param priority its last advertised priority (0 before the first heartbeat)
+ * @param lastHeard when this node last accepted a heartbeat from it (wall clock), on any path
  */
-public record PeerStatus(int nodeId, PeerState state, Optional<Role> role, int priority) {}
+public record PeerStatus(int nodeId, PeerState state, Optional<Role> role, int priority, Optional<Instant> lastHeard) {}

@@ -162,6 +162,22 @@ public final class Takeover implements RoleListener {
             return this;
         }
 
+        /**
+         * The floating addresses of {@code manager}, announced by {@code announcer} once taken. On leaving
+         * ACTIVE the announcements stop before the addresses go, so no gratuitous ARP ever claims an
+         * address this node no longer holds.
+         */
+        public Builder floatingAddresses(AddressManager manager, Announcer announcer) {
+            Objects.requireNonNull(manager, "manager");
+            Objects.requireNonNull(announcer, "announcer");
+            this.addresses = ActiveDuty.of(manager::take, () -> {
+                announcer.stop();
+                manager.release();
+            });
+            this.announce = () -> announcer.announce(manager.addresses());
+            return this;
+        }
+
         /** Announces the addresses just taken (gratuitous ARP, unsolicited NA). */
         public Builder announce(ActiveDuty.Action announce) {
             this.announce = Objects.requireNonNull(announce, "announce");

@@ -47,6 +47,7 @@ public final class HeartbeatEngine implements Runnable {
     private final List<PeerTracker> trackers = new ArrayList<>();
     private final Map<PathKey, Route> routes = new HashMap<>();
     private final RejectLog rejectLog = new RejectLog();
+    private final Map<PeerTracker, java.time.Instant> lastHeard = new java.util.IdentityHashMap<>();
     private final RoleMachine machine;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -256,6 +257,7 @@ public final class HeartbeatEngine implements Runnable {
             return;
         }
         accepted.incrementAndGet();
+        lastHeard.put(route.tracker(), clock.now());
         update(now);
     }
 
@@ -291,7 +293,7 @@ public final class HeartbeatEngine implements Runnable {
         List<PeerStatus> list = new ArrayList<>();
         for (PeerTracker t : trackers) {
             list.add(new PeerStatus(t.peer().nodeId(), t.state(), t.latest().map(Heartbeat::role),
-                    t.latest().map(Heartbeat::priority).orElse(0)));
+                    t.latest().map(Heartbeat::priority).orElse(0), Optional.ofNullable(lastHeard.get(t))));
         }
         peerStatus = List.copyOf(list);
     }
