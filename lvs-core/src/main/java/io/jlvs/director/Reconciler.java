@@ -81,10 +81,10 @@ public final class Reconciler {
     }
 
     /**
-     * Whether the kernel's real server has the desired settings. A kernel may report LOCAL forwarding
-     * (ipvsadm "Local", IP_VS_CONN_F_LOCALNODE) for a real server whose address is the director's own,
-     * whatever method was asked for; that is the kernel's choice, not a setting, and editing it would
-     * never converge, so LOCAL in the kernel matches any method with otherwise equal settings.
+     * Whether the kernel's real server has the desired settings. The kernel turns any forwarding
+     * method into LOCAL when the real server's address is one of the director's own
+     * (__ip_vs_update_dest in net/netfilter/ipvs/ip_vs_ctl.c checks inet_addr_type == RTN_LOCAL), so
+     * LOCAL in the kernel matches whatever was asked; editing it would never converge.
      */
     static boolean sameSettings(RealServer desired, RealServer live) {
         if (live.forwarding() == ForwardingMethod.LOCAL && desired.forwarding() != ForwardingMethod.LOCAL) {

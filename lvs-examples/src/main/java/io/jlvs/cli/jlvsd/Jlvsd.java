@@ -1,0 +1,220 @@
+package io.jlvs.cli.jlvsd;
+
+import io.jlvs.director.ConfigurationRejectedException;
+import io.jlvs.director.Director;
+import io.jlvs.director.DirectorSettings;
+import io.jlvs.director.NodeMode;
+import io.jlvs.ipvs.IpvsException;
+import io.jlvs.ipvs.Operation;
+import io.jlvs.netlink.NetworkNamespace;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jlvsd -c /etc/sysconfig/ha/lvs.cf}: runs the director until SIGTERM or SIGINT; SIGHUP
+ * reloads the file. Logs go to stderr, one key=value line per state change.
+ *
+ * <p>Exit status: 0 after a clean stop or a {@code --plan}; 1 when the director cannot run (no IPVS,
+ * the control socket is taken, ...); 2 for a bad command line; 3 when the configuration is rejected
+ * (nothing was changed; systemd's unit does not restart on it).
+ */
+@Command(name = "jlvsd", mixinStandardHelpOptions = true, versionProvider = Jlvsd.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "The jLVS director: keeps the kernel's IPVS table equal to lvs.cf with health checks"
+                + " and failover applied. SIGHUP reloads the file; SIGTERM/SIGINT stop.")
+public final class Jlvsd implements Callable<Integer> {
+    static final int EXIT_RUNTIME = 1;
+    static final int EXIT_CONFIG = 3;
+
+    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the lvs.cf file")
+    Path config;
+
+    @Option(names = "--plan", description = "print what would change in the kernel table, change nothing, and exit")
+    boolean plan;
+
+    @Option(names = "--netns", paramLabel = "NAME", description = "manage the IPVS table of network namespace NAME (/run/netns/NAME)")
+    String netns;
+
+    @Option(names = "--control-socket", paramLabel = "PATH",
+            description = "the control socket for jlvsctl (default: ${DEFAULT-VALUE})")
+    Path controlSocket = DirectorSettings.DEFAULT_CONTROL_SOCKET;
+
+    @Option(names = "--no-control-socket", description = "open no control socket")
+    boolean noControlSocket;
+
+    @Option(names = "--control-group", paramLabel = "GROUP",
+            description = "members of GROUP may use the control socket too (it is then mode 0660, group GROUP)")
+    String controlGroup;
+
+    @Option(names = "--metrics", paramLabel = "ADDR:PORT", converter = HostPort.class,
+            description = "serve Prometheus metrics at http://ADDR:PORT/metrics (off by default), e.g. 127.0.0.1:9470")
+    InetSocketAddress metrics;
+
+    @Option(names = "--node", paramLabel = "primary|backup|auto", defaultValue = "auto",
+            description = "which director of the pair this is; auto: the one whose address is on this host (default)")
+    String node;
+
+    @Option(names = "--drift-interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "how often the kernel table is checked and repaired (default: ${DEFAULT-VALUE})")
+    double driftSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logs.configure();
+        System.exit(run(args));
+    }
+
+    /** Parses and runs; returns the exit status. */
+    static int run(String... args) {
+        return new CommandLine(new Jlvsd()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    /** Parses {@code args} into settings without running anything (tests); throws ParameterException. */
+    static DirectorSettings parse(String... args) {
+        Jlvsd j = new Jlvsd();
+        new CommandLine(j).parseArgs(args);
+        return j.settings();
+    }
+
+    /** The settings the command line asks for; throws ParameterException on bad values. */
+    DirectorSettings settings() {
+        NodeMode mode;
+        try {
+            mode = NodeMode.valueOf(node.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--node must be primary, backup or auto, not '" + node + "'");
+        }
+        if (!(driftSeconds > 0) || driftSeconds > 86_400) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--drift-interval must be more than 0 and at most 86400 seconds, not " + driftSeconds);
+        }
+        DirectorSettings.Builder b = DirectorSettings.builder(config)
+                .namespace(netns == null ? NetworkNamespace.current() : NetworkNamespace.named(netns))
+                .node(mode)
+                .driftInterval(Duration.ofMillis(Math.round(driftSeconds * 1000)));
+        if (!noControlSocket) {
+            b.controlSocket(controlSocket);
+        }
+        if (controlGroup != null) {
+            if (noControlSocket) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--control-group needs a control socket");
+            }
+            b.controlGroup(controlGroup);
+        }
+        if (metrics != null) {
+            b.metrics(metrics);
+        }
+        return b.build();
+    }
+
+    @Override
+    public Integer call() {
+        DirectorSettings settings = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (plan) {
+                return printPlan(settings);
+            }
+            return serve(settings);
+        } catch (ConfigurationRejectedException e) {
+            err.println("jlvsd: configuration rejected, nothing was changed:");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return EXIT_CONFIG;
+        } catch (IpvsException | UncheckedIOException | IllegalArgumentException e) {
+            err.println("jlvsd: " + e.getMessage());
+            err.flush();
+            return EXIT_RUNTIME;
+        }
+    }
+
+    private int printPlan(DirectorSettings settings) throws ConfigurationRejectedException {
+        List<Operation> ops = Director.plan(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        if (ops.isEmpty()) {
+            out.println("# no changes: the kernel table matches " + settings.configFile());
+        } else {
+            out.println("# " + ops.size() + " change(s) to make the kernel table match " + settings.configFile() + ":");
+            ops.forEach(out::println);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int serve(DirectorSettings settings) throws ConfigurationRejectedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Director director = Director.start(settings);
+        Thread hook = new Thread(director::close, "jlvsd-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Signals.onTermination(stop::countDown);
+        Signals.onHangup(() -> {
+            try {
+                director.reload();
+            } catch (ConfigurationRejectedException e) {
+                // Logged by the director with file:line; the old configuration keeps running.
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Jlvsd.class).error("event=reload result=failed error=\"{}\"", e.toString());
+            }
+        });
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        director.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting anyway
+        }
+        return 0;
+    }
+
+    static final class HostPort implements CommandLine.ITypeConverter<InetSocketAddress> {
+        @Override
+        public InetSocketAddress convert(String value) throws Exception {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new CommandLine.TypeConversionException("expected ADDR:PORT (e.g. 127.0.0.1:9470 or [::1]:9470), got '" + value + "'");
+            }
+            String host = value.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port;
+            try {
+                port = Integer.parseInt(value.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("port must be a number 1..65535, got '" + value.substring(colon + 1) + "'");
+            }
+            if (port < 1 || port > 65535) {
+                throw new CommandLine.TypeConversionException("port must be 1..65535, got " + port);
+            }
+            try {
+                return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
+            } catch (java.net.UnknownHostException e) {
+                throw new CommandLine.TypeConversionException("unknown address '" + host + "'");
+            }
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Jlvsd.class.getPackage().getImplementationVersion();
+            return new String[] {"jlvsd " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.jlvs.cli.jlvsctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jlvs.director.DirectorStatus;
+import io.jlvs.director.internal.ControlServer;
+import io.jlvs.director.internal.ControlTarget;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jlvsctl against a real control socket whose director is a stand-in that records the calls. */
+class JlvsctlTest {
+    @TempDir
+    Path dir;
+    ControlServer server;
+    final List<String> calls = new ArrayList<>();
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    final ControlTarget target = new ControlTarget() {
+        @Override
+        public Object status() {
+            return new DirectorStatus("ACTIVE", List.of("backup 10.0.0.2 alive"), 1, "/etc/sysconfig/ha/lvs.cf", List.of(
+                    new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "rr", true, true, List.of(
+                            new DirectorStatus.Server("rs1", "10.11.12.11:80", 1, 1, "UP", "200 OK", "enabled", 3, 1),
+                            new DirectorStatus.Server("rs2", "10.11.12.12:80", 1, 0, "DOWN", "connection refused", "enabled", 0, 0)))));
+        }
+
+        @Override
+        public int reload() throws Exception {
+            throw new Exception("/etc/sysconfig/ha/lvs.cf:14: port: 'http' is not a number");
+        }
+
+        @Override
+        public List<String> plan() {
+            return List.of();
+        }
+
+        @Override
+        public void weight(String service, String server, int weight) {
+            calls.add("weight " + service + " " + server + " " + weight);
+        }
+
+        @Override
+        public void enable(String service, String server, boolean enabled) {
+            calls.add((enabled ? "enable " : "disable ") + service + " " + server);
+        }
+
+        @Override
+        public Object drain(String service, String server, Duration timeout) {
+            calls.add("drain " + service + " " + server + " " + timeout);
+            return Map.of("drained", false, "activeConnections", 2);
+        }
+    };
+
+    @BeforeEach
+    void start() {
+        server = ControlServer.start(dir.resolve("jlvsd.sock"), Optional.empty(), target);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    int run(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "-s";
+        all[1] = server.path().toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return Jlvsctl.run(new PrintWriter(out), new PrintWriter(err), all);
+    }
+
+    @Test
+    void statusAsATable() {
+        assertEquals(0, run("status"), err.toString());
+        String text = out.toString();
+        assertTrue(text.startsWith("role ACTIVE   failovers 1   config /etc/sysconfig/ha/lvs.cf\npeer backup 10.0.0.2 alive\n"), text);
+        assertTrue(text.contains("virtual web   TCP 10.23.8.80:80   rr   in kernel"), text);
+        assertTrue(text.matches("(?s).*rs2\\s+10\\.11\\.12\\.12:80\\s+DOWN\\s+0\\s+1\\s+enabled\\s+0\\s+0\\s+connection refused.*"), text);
+    }
+
+    @Test
+    void statusAsJson() {
+        assertEquals(0, run("status", "--json"));
+        assertTrue(out.toString().contains("\"role\" : \"ACTIVE\""), out.toString());
+    }
+
+    @Test
+    void commandsCarryTheirArguments() {
+        assertEquals(0, run("weight", "web", "rs1", "5"));
+        assertEquals(0, run("disable", "web", "rs1"));
+        assertEquals(0, run("enable", "web", "10.11.12.11:80"));
+        assertEquals(0, run("drain", "web", "rs2", "--timeout", "1.5"));
+        assertEquals(List.of("weight web rs1 5", "disable web rs1", "enable web 10.11.12.11:80", "drain web rs2 PT1.5S"), calls);
+        assertTrue(out.toString().contains("rs2 taken out of web after the timeout with 2 active connection(s) left"), out.toString());
+    }
+
+    @Test
+    void refusedReloadShowsTheFileAndLineAndExitsOne() {
+        assertEquals(1, run("reload"));
+        assertEquals("jlvsctl: /etc/sysconfig/ha/lvs.cf:14: port: 'http' is not a number\n", err.toString());
+    }
+
+    @Test
+    void emptyPlan() {
+        assertEquals(0, run("plan"));
+        assertEquals("# no changes\n", out.toString());
+    }
+
+    @Test
+    void missingSocketIsExplained() {
+        int rc = Jlvsctl.run(new PrintWriter(out), new PrintWriter(err), "-s", dir.resolve("none.sock").toString(), "status");
+        assertEquals(1, rc);
+        assertTrue(err.toString().startsWith("jlvsctl: no control socket at " + dir.resolve("none.sock")), err.toString());
+    }
+
+    @Test
+    void badArgumentsExitTwoWithoutCalling() {
+        assertEquals(2, run("weight", "web", "rs1", "-1"));
+        assertEquals(2, run("weight", "web", "rs1", "many"));
+        assertEquals(2, run("drain", "web"));
+        assertEquals(2, run("flush"));
+        assertTrue(calls.isEmpty());
+    }
+}

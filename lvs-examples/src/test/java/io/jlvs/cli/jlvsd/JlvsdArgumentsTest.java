@@ -1,0 +1,72 @@
+package io.jlvs.cli.jlvsd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jlvs.director.DirectorSettings;
+import io.jlvs.director.NodeMode;
+import io.jlvs.netlink.NetworkNamespace;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** jlvsd's command line turned into settings, and the refusals of bad ones. */
+class JlvsdArgumentsTest {
+
+    @Test
+    void defaults() {
+        DirectorSettings s = Jlvsd.parse("-c", "/etc/sysconfig/ha/lvs.cf");
+        assertEquals(Path.of("/etc/sysconfig/ha/lvs.cf"), s.configFile());
+        assertEquals(NodeMode.AUTO, s.node());
+        assertEquals(Optional.of(DirectorSettings.DEFAULT_CONTROL_SOCKET), s.controlSocket());
+        assertEquals(Optional.empty(), s.metrics());
+        assertEquals(Duration.ofSeconds(10), s.driftInterval());
+        assertEquals(NetworkNamespace.current(), s.namespace());
+    }
+
+    @Test
+    void everyOption() {
+        DirectorSettings s = Jlvsd.parse("--config", "lvs.cf", "--netns", "blue", "--control-socket", "/tmp/x.sock",
+                "--control-group", "lvsadmin", "--metrics", "127.0.0.1:9470", "--node", "BACKUP", "--drift-interval", "2.5");
+        assertEquals(NetworkNamespace.named("blue"), s.namespace());
+        assertEquals(Optional.of(Path.of("/tmp/x.sock")), s.controlSocket());
+        assertEquals(Optional.of("lvsadmin"), s.controlGroup());
+        assertEquals(Optional.of(new InetSocketAddress("127.0.0.1", 9470)), s.metrics());
+        assertEquals(NodeMode.BACKUP, s.node());
+        assertEquals(Duration.ofMillis(2500), s.driftInterval());
+    }
+
+    @Test
+    void ipv6MetricsAddressInBrackets() {
+        assertEquals(Optional.of(new InetSocketAddress("::1", 9470)), Jlvsd.parse("-c", "f", "--metrics", "[::1]:9470").metrics());
+    }
+
+    @Test
+    void noControlSocket() {
+        assertEquals(Optional.empty(), Jlvsd.parse("-c", "f", "--no-control-socket").controlSocket());
+    }
+
+    @Test
+    void badValuesNameTheOption() {
+        assertMessage("Missing required option: '--config=FILE'");
+        assertMessage("--node must be primary, backup or auto, not 'middle'", "-c", "f", "--node", "middle");
+        assertMessage("expected ADDR:PORT", "-c", "f", "--metrics", "9470");
+        assertMessage("port must be 1..65535, got 70000", "-c", "f", "--metrics", "127.0.0.1:70000");
+        assertMessage("--drift-interval must be more than 0", "-c", "f", "--drift-interval", "0");
+        assertMessage("--control-group needs a control socket", "-c", "f", "--no-control-socket", "--control-group", "g");
+    }
+
+    @Test
+    void badCommandLineExitsTwo() {
+        assertEquals(2, Jlvsd.run("--node", "x"));
+    }
+
+    private static void assertMessage(String expected, String... args) {
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, () -> Jlvsd.parse(args));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}
