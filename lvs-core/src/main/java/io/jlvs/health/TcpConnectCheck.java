@@ -25,9 +25,9 @@ public record TcpConnectCheck(ConnectOptions options) implements HealthCheck {
     @Override
     public ProbeResult probe(InetSocketAddress target) throws InterruptedException {
         return Probes.run(clock -> {
-            try (Socket socket = Sockets.connect(target, options, true)) {
-                return clock.up("connected");
-            }
+            Socket socket = Sockets.connect(target, options, true);
+            socket.close();
+            return clock.up("connected");
         });
     }
 

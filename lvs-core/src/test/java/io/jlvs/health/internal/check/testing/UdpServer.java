@@ -20,8 +20,13 @@ public final class UdpServer implements AutoCloseable {
     }
 
     public static UdpServer start(UnaryOperator<byte[]> reply) {
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), reply);
+    }
+
+    /** On a given address, e.g. the port of a TCP server, as DNS serves both on one port. */
+    public static UdpServer start(InetSocketAddress address, UnaryOperator<byte[]> reply) {
         try {
-            return new UdpServer(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), reply);
+            return new UdpServer(new DatagramSocket(address), reply);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,159 @@
+package io.jlvs.health;
+
+import io.jlvs.health.internal.check.AddressText;
+import io.jlvs.health.internal.check.ProbeFailedException;
+import io.jlvs.health.internal.check.ProgramRun;
+import io.jlvs.health.internal.check.Probes;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs an external program against the real server (Piranha's {@code send_program}, keepalived's
+ * MISC_CHECK): up when it exits 0 and, when {@code expect} is set, its output contains the
+ * expectation.
+ *
+ * <p>{@code argv} is executed directly, never through a shell: in each argument {@code %h} becomes
+ * the real server's address (IPv6 as RFC 5952 writes it, without brackets), {@code %p} its port and {@code %%} a percent sign; nothing else is
+ * expanded. Standard input is empty. Standard output and error go to private temporary files, so a
+ * chatty program or one whose background children keep the output open can never block the probe;
+ * the first {@value #MAX_OUTPUT_BYTES} bytes of each are read.
+ *
+ * <p>A program still running at {@code timeout} is killed with its whole process tree (every
+ * descendant, then the program, with SIGKILL) and the probe is down.
+ *
+ * <p>Weight, as {@link WeightSource}: by the exit code (keepalived's {@code misc_dynamic}: 0 = up
+ * keeping the weight, 1 = down, 2..255 = up with weight code - 2), or from the first line of
+ * standard output, an integer 0..65535, after exit 0. Java sees a program killed by signal N as exit
+ * 128 + N, which the exit-code rule would read as a weight; keepalived tells them apart, Java cannot.
+ *
+ * @param argv    the program and its arguments, at least the program
+ * @param timeout longest run before the tree is killed
+ * @param weight  where a dynamic weight comes from, if anywhere
+ * @param expect  what standard output must contain, or {@link Expectation#none()}
+ */
+public record ProgramCheck(List<String> argv, Duration timeout, WeightSource weight, Expectation expect)
+        implements HealthCheck {
+
+    /** How much of standard output and of standard error is read. */
+    public static final int MAX_OUTPUT_BYTES = 4096;
+    /** Largest weight read from standard output: ipvsadm's limit. */
+    public static final int MAX_WEIGHT = 65535;
+
+    /** Where the weight of an up server comes from. */
+    public enum WeightSource {
+        /** Exit 0 = up, anything else = down; the configured weight stays. */
+        NONE,
+        /** keepalived misc_dynamic: 0 = up, 1 = down, 2..255 = up with weight code - 2. */
+        EXIT_CODE,
+        /** Exit 0 and the first line of standard output is the weight; otherwise down. */
+        STDOUT
+    }
+
+    public ProgramCheck {
+        Objects.requireNonNull(argv, "argv");
+        argv = List.copyOf(argv);
+        if (argv.isEmpty() || argv.get(0).isBlank()) {
+            throw new IllegalArgumentException("program argv " + argv + " names no program");
+        }
+        for (String arg : argv) {
+            if (arg.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("program argument '" + arg.replace("\0", "\\0") + "' holds a NUL");
+            }
+        }
+        ConnectOptions.requirePositive(timeout, "program timeout");
+        Objects.requireNonNull(weight, "weight (use WeightSource.NONE)");
+        Objects.requireNonNull(expect, "expect (use Expectation.none())");
+    }
+
+    /** {@code argv} with a timeout, exit 0 = up, no weight, no expected output. */
+    public static ProgramCheck of(List<String> argv, Duration timeout) {
+        return new ProgramCheck(argv, timeout, WeightSource.NONE, Expectation.none());
+    }
+
+    public ProgramCheck withWeight(WeightSource source) {
+        return new ProgramCheck(argv, timeout, source, expect);
+    }
+
+    public ProgramCheck expecting(Expectation output) {
+        return new ProgramCheck(argv, timeout, weight, output);
+    }
+
+    /** The arguments run for {@code target}: %h, %p and %% replaced in each. */
+    public List<String> command(InetSocketAddress target) {
+        String host = AddressText.format(target.getAddress());
+        String port = Integer.toString(target.getPort());
+        List<String> command = new ArrayList<>(argv.size());
+        for (String arg : argv) {
+            StringBuilder sb = new StringBuilder(arg.length());
+            for (int i = 0; i < arg.length(); i++) {
+                char c = arg.charAt(i);
+                if (c == '%' && i + 1 < arg.length()) {
+                    char next = arg.charAt(i + 1);
+                    String replacement = switch (next) {
+                        case 'h' -> host;
+                        case 'p' -> port;
+                        case '%' -> "%";
+                        default -> null;
+                    };
+                    if (replacement != null) {
+                        sb.append(replacement);
+                        i++;
+                        continue;
+                    }
+                }
+                sb.append(c);
+            }
+            command.add(sb.toString());
+        }
+        return command;
+    }
+
+    @Override
+    public ProbeResult probe(InetSocketAddress target) throws InterruptedException {
+        return Probes.run(clock -> {
+            ProgramRun.Outcome run = ProgramRun.run(command(target), timeout, MAX_OUTPUT_BYTES);
+            if (run.timedOut()) {
+                throw new ProbeFailedException("no exit within " + Probes.format(timeout) + ", killed "
+                        + (run.killed() == 1 ? "the program" : "the program and " + (run.killed() - 1) + " descendant(s)"));
+            }
+            int code = run.exitCode();
+            boolean up = switch (weight) {
+                case NONE, STDOUT -> code == 0;
+                case EXIT_CODE -> code != 1 && code >= 0 && code <= 255;
+            };
+            if (!up) {
+                throw new ProbeFailedException("exit " + code + run.firstLine().map(l -> ": " + l).orElse(""));
+            }
+            if (!expect.isNone() && !expect.foundIn(run.stdout(), run.stdout().length)) {
+                throw new ProbeFailedException("exit " + code + ", output lacks " + expect
+                        + run.firstLine().map(l -> ": " + l).orElse(""));
+            }
+            return switch (weight) {
+                case NONE -> clock.up("exit 0");
+                case EXIT_CODE -> code >= 2 ? clock.upWithWeight("exit " + code, code - 2) : clock.up("exit 0");
+                case STDOUT -> clock.upWithWeight("exit 0, weight " + stdoutWeight(run), stdoutWeight(run));
+            };
+        });
+    }
+
+    private static int stdoutWeight(ProgramRun.Outcome run) throws ProbeFailedException {
+        String line = run.stdoutFirstLine().strip();
+        try {
+            int value = Integer.parseInt(line);
+            if (value >= 0 && value <= MAX_WEIGHT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ProbeFailedException("exit 0, but the first output line '" + line + "' is not a weight 0.." + MAX_WEIGHT);
+    }
+
+    @Override
+    public String type() {
+        return "program";
+    }
+}

@@ -1,0 +1,113 @@
+package io.jlvs.health;
+
+import io.jlvs.health.internal.check.Deadline;
+import io.jlvs.health.internal.check.Probes;
+import io.jlvs.health.internal.check.ProtocolDialogues;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A conversation in a line protocol, spoken with Apache Commons Net's client: the server must greet
+ * positively, accept the optional login, and is then told goodbye.
+ *
+ * <ul>
+ *   <li>SMTP: 2xx greeting, {@code HELO heloName} answered 2xx, QUIT (keepalived's SMTP_CHECK).</li>
+ *   <li>FTP: 2xx greeting (220), optional USER/PASS, QUIT.</li>
+ *   <li>POP3: {@code +OK} greeting, optional USER/PASS, QUIT.</li>
+ *   <li>IMAP: {@code * OK} or {@code * PREAUTH} greeting, optional LOGIN, LOGOUT.</li>
+ *   <li>NNTP: 200 or 201 greeting, optional AUTHINFO USER/PASS, QUIT.</li>
+ * </ul>
+ *
+ * @param application which protocol
+ * @param login       credentials to log in with (not for SMTP), or empty
+ * @param heloName    the name SMTP's HELO announces; only for SMTP
+ * @param options     timeouts and source address
+ */
+public record ProtocolCheck(Application application, Optional<Login> login, Optional<String> heloName,
+                            ConnectOptions options) implements HealthCheck {
+
+    /** The name HELO announces when none is set. */
+    public static final String DEFAULT_HELO_NAME = "localhost";
+
+    /** The protocols spoken. */
+    public enum Application { SMTP, FTP, POP3, IMAP, NNTP }
+
+    /** A user name and password; {@link #toString()} hides the password, so checks can be logged. */
+    public record Login(String user, String password) {
+        public Login {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (user.isEmpty() || user.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                throw new IllegalArgumentException("user '" + user + "' must be non-empty, without control characters");
+            }
+            if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                throw new IllegalArgumentException("password must not hold control characters");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Login[user=" + user + ", password=***]";
+        }
+    }
+
+    public ProtocolCheck {
+        Objects.requireNonNull(application, "application");
+        Objects.requireNonNull(login, "login (use Optional.empty())");
+        Objects.requireNonNull(heloName, "heloName (use Optional.empty())");
+        Objects.requireNonNull(options, "options");
+        if (login.isPresent() && application == Application.SMTP) {
+            throw new IllegalArgumentException("SMTP checks do not log in");
+        }
+        if (heloName.isPresent()) {
+            if (application != Application.SMTP) {
+                throw new IllegalArgumentException("a HELO name is for SMTP, not " + application);
+            }
+            String name = heloName.get();
+            if (name.isEmpty() || name.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
+                throw new IllegalArgumentException("HELO name '" + name + "' must be one word without control characters");
+            }
+        }
+    }
+
+    /** {@code application} with default timeouts, no login. */
+    public static ProtocolCheck of(Application application) {
+        return new ProtocolCheck(application, Optional.empty(), Optional.empty(), ConnectOptions.defaults());
+    }
+
+    public ProtocolCheck withLogin(String user, String password) {
+        return new ProtocolCheck(application, Optional.of(new Login(user, password)), heloName, options);
+    }
+
+    public ProtocolCheck withOptions(ConnectOptions newOptions) {
+        return new ProtocolCheck(application, login, heloName, newOptions);
+    }
+
+    @Override
+    public ProbeResult probe(InetSocketAddress target) throws InterruptedException {
+        return Probes.run(clock -> {
+            Deadline deadline = Deadline.after(options.total());
+            String note = switch (application) {
+                case SMTP -> ProtocolDialogues.smtp(target, options, deadline, heloName.orElse(DEFAULT_HELO_NAME));
+                case FTP -> ProtocolDialogues.ftp(target, options, deadline, login);
+                case POP3 -> ProtocolDialogues.pop3(target, options, deadline, login);
+                case IMAP -> ProtocolDialogues.imap(target, options, deadline, login);
+                case NNTP -> ProtocolDialogues.nntp(target, options, deadline, login);
+            };
+            return clock.up(note);
+        });
+    }
+
+    @Override
+    public Duration timeout() {
+        return options.total();
+    }
+
+    @Override
+    public String type() {
+        return application.name().toLowerCase(Locale.ROOT);
+    }
+}
