@@ -1,0 +1,268 @@
+package io.jlvs.failover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jlvs.ipvs.IpvsClient;
+import io.jlvs.ipvs.RealServer;
+import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.ServiceKey;
+import io.jlvs.ipvs.VirtualService;
+import io.jlvs.netlink.route.InterfaceAddress;
+import io.jlvs.netlink.route.RouteClient;
+import io.jlvs.testing.KernelTest;
+import io.jlvs.testing.PacketCapture;
+import io.jlvs.testing.Poll;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two directors of the reference cluster, each a {@link FailoverNode} with its sockets in its own
+ * namespace and a {@link Takeover} that moves the VIP and the NAT router address (rtnetlink),
+ * announces them (gratuitous ARP), programs an IPVS NAT service and runs the sync daemon. Witnesses:
+ * ip addr / ip neigh, tcpdump in the client's namespace, curl through the VIP, ipvsadm, and a sampler
+ * that reads both directors' addresses all along and must never see the VIP on both.
+ */
+@KernelTest
+class FailoverKernelIT {
+    private static final Duration KEEPALIVE = Duration.ofMillis(250);
+    private static final Duration DEADTIME = KEEPALIVE.multipliedBy(4);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final byte[] KEY = "reference cluster heartbeat key!".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    @Timeout(900)
+    void theBackupTakesOverOnlyWhenThePrimaryIsGoneAndThePrimaryTakesBackAfterHoldDown() throws Exception {
+        try (ReferenceCluster c = ReferenceCluster.create()) {
+            for (String rs : List.of("10.11.12.11", "10.11.12.12")) {
+                Poll.until(WAIT, "web server on " + rs, () -> c.try_("lvs1", "curl -sf --max-time 2 http://" + rs + "/")
+                        .stdout(), out -> out.startsWith("served by rs"));
+            }
+            Director lvs1 = Director.start(c, 1);
+            Director lvs2 = Director.start(c, 2);
+            VipSampler sampler = new VipSampler(c);
+            try {
+                awaitRole(lvs1, Role.ACTIVE);
+                awaitRole(lvs2, Role.BACKUP);
+                Poll.until(WAIT, "VIP on lvs1 with its label", () -> c.sh("lvs1", "ip -4 addr show dev eth0"),
+                        out -> out.contains(ReferenceCluster.VIP + "/24") && out.contains("eth0:1"));
+                assertFalse(c.sh("lvs2", "ip -4 addr show").contains(ReferenceCluster.VIP));
+                sampler.start();
+                String lvs1Mac = c.mac("lvs1", "eth0");
+                String lvs2Mac = c.mac("lvs2", "eth0");
+                assertTrue(curlVip(c).startsWith("served by rs"));
+                assertTrue(c.sh("client", "ip neigh show " + ReferenceCluster.VIP).contains(lvs1Mac));
+                assertTrue(c.sh("lvs1", "ipvsadm -Ln").contains("10.11.12.11:80"), "service programmed on lvs1");
+                assertFalse(c.sh("lvs2", "ipvsadm -Ln").contains("10.23.8.80:80"), "no service on the backup");
+                Poll.until(WAIT, "sync daemons", () -> c.sh("lvs1", "ipvsadm -L --daemon") + c.sh("lvs2",
+                        "ipvsadm -L --daemon"), out -> out.contains("master sync daemon (mcast=eth1, syncid=1)")
+                                && out.contains("backup sync daemon (mcast=eth1, syncid=1)"));
+
+                // Cut the public path only (both ways): degraded, no failover.
+                c.sh("lvs1", "ip route add blackhole 10.23.8.2/32");
+                c.sh("lvs2", "ip route add blackhole 10.23.8.1/32");
+                Poll.until(WAIT, "lvs2 to see lvs1 degraded", () -> lvs2.node.peers().get(0).state(),
+                        s -> s == PeerState.DEGRADED);
+                Thread.sleep(DEADTIME.multipliedBy(3));
+                assertEquals(Role.ACTIVE, lvs1.node.role());
+                assertEquals(Role.BACKUP, lvs2.node.role());
+                assertEquals(PeerState.DEGRADED, lvs2.node.peers().get(0).state());
+                c.sh("lvs1", "ip route del blackhole 10.23.8.2/32");
+                c.sh("lvs2", "ip route del blackhole 10.23.8.1/32");
+                Poll.until(WAIT, "both paths back", () -> lvs2.node.peers().get(0).state(), s -> s == PeerState.ALIVE);
+
+                // Stop the primary: the backup takes the VIP, and the client hears its gratuitous ARPs.
+                try (PacketCapture arp = PacketCapture.start(c.name("client"), "eth0", 3, "arp and ether src " + lvs2Mac)) {
+                    lvs1.close();
+                    awaitRole(lvs2, Role.ACTIVE);
+                    List<String> frames = arp.await(WAIT);
+                    for (String f : frames) {
+                        assertTrue(f.contains("who-has " + ReferenceCluster.VIP + " tell " + ReferenceCluster.VIP)
+                                || f.contains(ReferenceCluster.NAT_ROUTER) || f.contains("Reply " + ReferenceCluster.VIP),
+                                String.join("\n", frames));
+                    }
+                    assertTrue(frames.stream().anyMatch(f -> f.contains("who-has " + ReferenceCluster.VIP)),
+                            String.join("\n", frames));
+                }
+                Poll.until(WAIT, "client's neighbour entry for the VIP to hold lvs2's MAC",
+                        () -> c.sh("client", "ip neigh show " + ReferenceCluster.VIP), out -> out.contains(lvs2Mac));
+                assertFalse(c.sh("lvs1", "ip -4 addr show").contains(ReferenceCluster.VIP), "lvs1 released the VIP");
+                Poll.until(WAIT, "curl through the VIP, served via lvs2", () -> curlVipOrEmpty(c),
+                        out -> out.startsWith("served by rs"));
+                assertTrue(c.sh("lvs2", "ipvsadm -L --daemon").contains("master sync daemon"));
+
+                // The primary returns: backup first, then active once the hold-down has passed.
+                lvs1 = Director.start(c, 1);
+                awaitRole(lvs1, Role.BACKUP);
+                awaitRole(lvs1, Role.ACTIVE);
+                awaitRole(lvs2, Role.BACKUP);
+                Poll.until(WAIT, "client's entry back on lvs1's MAC",
+                        () -> c.sh("client", "ip neigh show " + ReferenceCluster.VIP), out -> out.contains(lvs1Mac));
+                Poll.until(WAIT, "curl through the VIP, served via lvs1 again", () -> curlVipOrEmpty(c),
+                        out -> out.startsWith("served by rs"));
+                assertFalse(c.sh("lvs2", "ip -4 addr show").contains(ReferenceCluster.VIP), "lvs2 released the VIP");
+            } finally {
+                sampler.stop();
+                lvs1.close();
+                lvs2.close();
+            }
+            assertEquals(0, sampler.both.get(), "samples with the VIP on both directors (of " + sampler.samples.get() + ")");
+            assertTrue(sampler.samples.get() > 50, "sampled " + sampler.samples.get() + " times");
+            assertTrue(sampler.moves.get() >= 2, "the VIP moved to lvs2 and back: " + sampler.moves.get() + " moves seen");
+        }
+    }
+
+    private static String curlVip(ReferenceCluster c) {
+        return c.sh("client", "curl -sf --max-time 5 http://" + ReferenceCluster.VIP + "/");
+    }
+
+    private static String curlVipOrEmpty(ReferenceCluster c) {
+        return c.try_("client", "curl -sf --max-time 3 http://" + ReferenceCluster.VIP + "/").stdout();
+    }
+
+    private static void awaitRole(Director d, Role role) {
+        Poll.until(WAIT, "lvs" + d.index + " " + role, d.node::role, r -> r == role);
+    }
+
+    /** One director: its node, addresses, announcer, IPVS client. */
+    static final class Director implements AutoCloseable {
+        final int index;
+        final FailoverNode node;
+        private final RouteClient route;
+        private final IpvsClient ipvs;
+        private final Announcer announcer;
+        private boolean closed;
+
+        private Director(int index, FailoverNode node, RouteClient route, IpvsClient ipvs, Announcer announcer) {
+            this.index = index;
+            this.node = node;
+            this.route = route;
+            this.ipvs = ipvs;
+            this.announcer = announcer;
+        }
+
+        static Director start(ReferenceCluster c, int d) throws Exception {
+            int other = 3 - d;
+            String ns = "lvs" + d;
+            FailoverConfig config = FailoverConfig.builder(d, HeartbeatKey.of(KEY))
+                    .priority(d == 1 ? 200 : 100)
+                    .keepalive(KEEPALIVE).deadtime(DEADTIME).holdDown(Duration.ofSeconds(3))
+                    .peer(Peer.of(other,
+                            new HeartbeatPath("public", ip("10.23.8." + d), ip("10.23.8." + other)),
+                            new HeartbeatPath("private", ip("10.11.12." + d), ip("10.11.12." + other))))
+                    .build();
+            RouteClient route = RouteClient.open(c.namespace(ns));
+            IpvsClient ipvs = IpvsClient.open(c.namespace(ns));
+            AddressManager addresses = new AddressManager(route, List.of(
+                    FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, ip(ReferenceCluster.VIP), 24, "eth0:1"),
+                    FloatingAddress.onDevice(FloatingAddress.Kind.NAT_ROUTER, ip(ReferenceCluster.NAT_ROUTER), 24,
+                            "eth1:1")));
+            Announcer announcer = Announcer.builder(route).count(3).interval(Duration.ofMillis(200)).build();
+            ServiceKey web = ServiceKey.tcp(ip(ReferenceCluster.VIP), 80);
+            Takeover takeover = Takeover.builder()
+                    .floatingAddresses(addresses, announcer)
+                    .services(ActiveDuty.of(() -> {
+                        if (ipvs.service(web).isEmpty()) {
+                            ipvs.addService(VirtualService.builder(web).scheduler(Scheduler.RR).build());
+                            for (String rs : List.of("10.11.12.11", "10.11.12.12")) {
+                                ipvs.addRealServer(web, RealServer.builder(ip(rs), 80).masquerade().weight(1).build());
+                            }
+                        }
+                    }, () -> {
+                        if (ipvs.service(web).isPresent()) {
+                            ipvs.deleteService(web);
+                        }
+                    }))
+                    .syncDaemon(ipvs, "eth1", 1)
+                    .build();
+            FailoverNode node = FailoverNode.builder(config).namespace(c.namespace(ns)).listener(takeover).start();
+            return new Director(d, node, route, ipvs, announcer);
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            node.close();
+            announcer.close();
+            ipvs.close();
+            route.close();
+        }
+    }
+
+    /** Reads both directors' addresses over rtnetlink, over and over, until stopped. */
+    static final class VipSampler {
+        final AtomicLong samples = new AtomicLong();
+        final AtomicLong both = new AtomicLong();
+        final AtomicLong moves = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final RouteClient lvs1;
+        private final RouteClient lvs2;
+        private final InterfaceAddress vip = InterfaceAddress.of("eth0", ip(ReferenceCluster.VIP), 24);
+        private Thread thread;
+
+        VipSampler(ReferenceCluster c) {
+            lvs1 = RouteClient.open(c.namespace("lvs1"));
+            lvs2 = RouteClient.open(c.namespace("lvs2"));
+        }
+
+        void start() {
+            thread = Thread.ofPlatform().name("vip-sampler").daemon(true).start(() -> {
+                int lastOwner = 0;
+                // Bounded: at most an hour of 5 ms samples, far beyond the test's timeout.
+                for (int i = 0; i < 720_000 && running.get(); i++) {
+                    boolean on1 = holds(lvs1);
+                    boolean on2 = holds(lvs2);
+                    samples.incrementAndGet();
+                    if (on1 && on2) {
+                        both.incrementAndGet();
+                    }
+                    int owner = on1 ? 1 : on2 ? 2 : lastOwner;
+                    if (owner != lastOwner && lastOwner != 0) {
+                        moves.incrementAndGet();
+                    }
+                    lastOwner = owner;
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private boolean holds(RouteClient route) {
+            try {
+                return route.hasAddress(vip);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            if (thread != null) {
+                thread.join(10_000);
+            }
+            lvs1.close();
+            lvs2.close();
+        }
+    }
+
+    static InetAddress ip(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
