@@ -3,6 +3,7 @@ package io.jlvs.config.internal;
 import io.jlvs.config.ConfigException;
 import io.jlvs.config.Diagnostic;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the diagnostics of one file, so that parsing goes on after an error and reports them all. */
@@ -35,16 +36,19 @@ public final class Problems {
         return errors.size();
     }
 
+    /** The warnings by line (stable), those about the whole file (line 0) last. */
     public List<Diagnostic> warnings() {
-        return List.copyOf(warnings);
+        List<Diagnostic> sorted = new ArrayList<>(warnings);
+        sorted.sort(Comparator.comparingInt(d -> d.line() == 0 ? Integer.MAX_VALUE : d.line()));
+        return List.copyOf(sorted);
     }
 
     /** Throws a ConfigException with every error, sorted by line, if there were any. */
     public void throwIfErrors() throws ConfigException {
         if (!errors.isEmpty()) {
             List<Diagnostic> sorted = new ArrayList<>(errors);
-            sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            throw new ConfigException(sorted, warnings);
+            sorted.sort(Comparator.comparingInt(d -> d.line() == 0 ? Integer.MAX_VALUE : d.line()));
+            throw new ConfigException(sorted, warnings());
         }
     }
 }

@@ -1,0 +1,57 @@
+package io.jlvs.config;
+
+import io.jlvs.config.internal.ImportDraft;
+import io.jlvs.config.internal.IpvsadmSaveReader;
+import io.jlvs.config.internal.KeepalivedReader;
+import io.jlvs.config.internal.Problems;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads other tools' configurations into the lvs.cf model, to migrate with
+ * {@code LvsCf.write(Importers.ipvsadmSave(...).configuration())}. What lvs.cf cannot hold is
+ * reported as a warning naming the key or option and its line, never dropped silently; what the
+ * source does not say (the NAT router, a firewall-mark service's VIP) is reported so the operator
+ * can add it. The imported configuration is not checked against the rules for a runnable lvs.cf
+ * (nat_router for NAT, for instance): write it out, complete it, and read it with {@link LvsCf}.
+ */
+public final class Importers {
+    private Importers() {}
+
+    /** {@code ipvsadm-save} or {@code ipvsadm -Sn} output: -A and -a rules. */
+    public static ParsedConfiguration ipvsadmSave(String fileName, String text) throws ConfigException {
+        Problems problems = new Problems(fileName);
+        ImportDraft.Imported imported = new IpvsadmSaveReader(problems).read(text);
+        return result(fileName, imported, problems);
+    }
+
+    /** The {@code virtual_server} sections of a keepalived.conf; other sections are reported and skipped. */
+    public static ParsedConfiguration keepalived(String fileName, String text) throws ConfigException {
+        Problems problems = new Problems(fileName);
+        ImportDraft.Imported imported = new KeepalivedReader(problems).read(text);
+        return result(fileName, imported, problems);
+    }
+
+    /** Reads a file with {@link #keepalived} or {@link #ipvsadmSave}, naming it in diagnostics. */
+    public static ParsedConfiguration read(Path file, boolean keepalived) throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(Diagnostic.error(file.toString(), 0, "",
+                    "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        return keepalived ? keepalived(file.toString(), text) : ipvsadmSave(file.toString(), text);
+    }
+
+    private static ParsedConfiguration result(String fileName, ImportDraft.Imported imported, Problems problems)
+            throws ConfigException {
+        problems.throwIfErrors();
+        ClusterSettings.Builder cluster = ClusterSettings.builder();
+        cluster.network = imported.network();
+        return new ParsedConfiguration(new Configuration(fileName, cluster.build(), imported.virtualServers()),
+                problems.warnings());
+    }
+}

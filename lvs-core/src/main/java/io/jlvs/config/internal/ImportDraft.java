@@ -1,0 +1,118 @@
+package io.jlvs.config.internal;
+
+import io.jlvs.config.HealthCheckConfig;
+import io.jlvs.config.InterfaceAddress;
+import io.jlvs.config.NetworkMode;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.ipvs.AddressFamily;
+import io.jlvs.ipvs.Protocol;
+import io.jlvs.ipvs.Scheduler;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A virtual server being imported from another format, with the line it came from. */
+public final class ImportDraft {
+    final int line;
+    InetAddress address;
+    int port;
+    Protocol protocol = Protocol.TCP;
+    long fwmark;
+    AddressFamily fwmarkFamily = AddressFamily.INET;
+    Scheduler scheduler = Scheduler.WLC;
+    Duration persistent;
+    Integer pmask;
+    NetworkMode forward;
+    int forwardLine;
+    boolean quiesce;
+    RealServerConfig sorry;
+    Duration timeout = HealthCheckConfig.DEFAULT_TIMEOUT;
+    int rise = 1;
+    int fall = 1;
+    final Map<String, String> check = new LinkedHashMap<>();
+    final List<RealServerConfig> servers = new ArrayList<>();
+
+    ImportDraft(int line) {
+        this.line = line;
+    }
+
+    /** A name for the virtual block: "tcp_10_0_0_1_80", "fwm_5". */
+    String name() {
+        if (fwmark != 0) {
+            return "fwm_" + fwmark + (fwmarkFamily == AddressFamily.INET6 ? "_v6" : "");
+        }
+        return protocol.name().toLowerCase(java.util.Locale.ROOT) + "_"
+                + Values.addressText(address).replaceAll("[^0-9A-Za-z]+", "_") + "_" + port;
+    }
+
+    /** Records this real server's forwarding method; one service has one method in lvs.cf. */
+    void forwarding(NetworkMode mode, int atLine, Problems problems, String key) {
+        if (forward == null) {
+            forward = mode;
+            forwardLine = atLine;
+        } else if (forward != mode) {
+            problems.error(atLine, key, "real servers of one service use " + forward.configName() + " (line "
+                    + forwardLine + ") and " + mode.configName() + "; lvs.cf has one forwarding method per service");
+        }
+    }
+
+    /** The virtual server; {@code forward} is kept only where it differs from the global {@code network}. */
+    VirtualServerConfig build(NetworkMode network) {
+        InetAddress vip = address;
+        if (vip == null) {
+            // a firewall-mark service has no address in the kernel; the VIP must be filled in before use
+            vip = Values.address(fwmarkFamily == AddressFamily.INET6 ? "::" : "0.0.0.0");
+        }
+        AddressFamily family = AddressFamily.of(vip);
+        HealthCheckConfig health = new HealthCheckConfig(Optional.empty(), Optional.empty(), false, Optional.empty(),
+                timeout, HealthCheckConfig.DEFAULT_REENTRY, "none", rise, fall, check);
+        return new VirtualServerConfig(name(), line, true, new InterfaceAddress(vip, Optional.empty()),
+                family.maxPrefixLength(), port, protocol, fwmark, Optional.ofNullable(persistent),
+                pmask == null ? family.maxPrefixLength() : pmask, scheduler, quiesce, Optional.ofNullable(sorry),
+                forward == null || forward == network ? Optional.empty() : Optional.of(forward), Duration.ZERO, health, servers);
+    }
+
+    /** The forwarding method most services use, for lvs.cf's global {@code network}. */
+    static NetworkMode commonMode(Collection<ImportDraft> drafts) {
+        Map<NetworkMode, Integer> counts = new EnumMap<>(NetworkMode.class);
+        drafts.forEach(d -> counts.merge(d.forward == null ? NetworkMode.DIRECT : d.forward, 1, Integer::sum));
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(NetworkMode.DIRECT);
+    }
+
+    /**
+     * Builds every draft against the most common forwarding method, reporting records that cannot
+     * be made and what the importer could not know (a firewall-mark service's VIP, the NAT router).
+     */
+    static Imported buildAll(Collection<ImportDraft> drafts, Problems problems) {
+        NetworkMode network = commonMode(drafts);
+        List<VirtualServerConfig> result = new ArrayList<>();
+        for (ImportDraft d : drafts) {
+            if (d.address == null) {
+                problems.warning(d.line, "address", "firewall-mark service " + d.fwmark
+                        + " names no VIP; set 'address' in virtual " + d.name() + " before use");
+            }
+            try {
+                result.add(d.build(network));
+            } catch (IllegalArgumentException e) {
+                problems.error(d.line, "", e.getMessage());
+            }
+        }
+        boolean nat = result.stream().anyMatch(v -> v.forward().orElse(network) == NetworkMode.NAT);
+        if (nat) {
+            problems.warning(0, "nat_router", "NAT services were imported; add nat_router (the real servers' "
+                    + "gateway address and device) before use");
+        }
+        return new Imported(network, result);
+    }
+
+    /** What an importer produced: the global forwarding method and the virtual servers. */
+    public record Imported(NetworkMode network, List<VirtualServerConfig> virtualServers) {}
+}

@@ -1,0 +1,145 @@
+package io.jlvs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jlvs.ipvs.AddressFamily;
+import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.ServiceKey;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** keepalived.conf virtual_server sections into the lvs.cf model; unsupported keys reported by name and line. */
+class KeepalivedImportTest {
+
+    static final String CONF = """
+            ! Configuration File for keepalived
+            global_defs {
+               router_id LVS_DEVEL
+            }
+            vrrp_instance VI_1 {
+                state MASTER
+                virtual_ipaddress {
+                    10.0.0.1
+                }
+            }
+            virtual_server 10.0.0.1 80 {
+                delay_loop 6
+                lb_algo wrr
+                lb_kind NAT
+                persistence_timeout 50
+                persistence_granularity 255.255.255.0
+                protocol TCP
+                sorry_server 10.0.9.9 8080
+                ha_suspend
+                real_server 10.0.1.1 8080 {
+                    weight 3
+                    inhibit_on_failure
+                    HTTP_GET {
+                        url {
+                            path /health
+                            status_code 200
+                            digest 9b3a0c85a887a256d6939da88aabd8cd
+                        }
+                        connect_timeout 3
+                        retry 3
+                        delay_before_retry 2
+                    }
+                }
+                real_server 10.0.1.2 8080 {
+                    weight 1
+                    uthreshold 100
+                    TCP_CHECK {
+                        connect_timeout 5
+                    }
+                }
+            }
+            virtual_server fwmark 5 {
+                lb_algo sh
+                lb_kind DR
+                real_server 10.0.2.1 0 {
+                    MISC_CHECK {
+                        misc_path "/usr/local/bin/check 10.0.2.1"   # a program
+                        misc_timeout 10
+                        misc_dynamic
+                    }
+                }
+            }
+            """;
+
+    static InetAddress ip(String s) throws Exception {
+        return InetAddress.getByName(s);
+    }
+
+    @Test
+    void virtualServersAreImportedAndTheRestReported() throws Exception {
+        ParsedConfiguration parsed = Importers.keepalived("keepalived.conf", CONF);
+        Configuration c = parsed.configuration();
+        assertEquals(2, c.virtualServers().size());
+        VirtualServerConfig web = c.virtualServers().get(0);
+        assertEquals(ServiceKey.tcp(ip("10.0.0.1"), 80), web.serviceKey());
+        assertEquals(Scheduler.WRR, web.scheduler());
+        assertEquals(Optional.of(Duration.ofSeconds(50)), web.persistent());
+        assertEquals(24, web.persistenceNetmaskPrefix());
+        assertTrue(web.quiesceServer(), "inhibit_on_failure is quiesce_server");
+        assertEquals(ip("10.0.9.9"), web.sorryServer().orElseThrow().address());
+        assertEquals(8080, web.sorryServer().orElseThrow().port());
+        assertEquals(List.of(3, 1), web.realServers().stream().map(RealServerConfig::weight).toList());
+        assertEquals(8080, web.realServers().get(0).port());
+        assertEquals(Duration.ofSeconds(3), web.health().timeout());
+        assertEquals(3, web.health().fall());
+        assertEquals(Map.of("check_interval", "6", "check_type", "http", "check_path", "/health", "check_status", "200",
+                "check_retry_delay", "2"), web.health().settings());
+
+        VirtualServerConfig mark = c.virtualServers().get(1);
+        assertEquals(ServiceKey.fwmark(5, AddressFamily.INET), mark.serviceKey());
+        assertEquals(Map.of("check_type", "program", "send_program", "/usr/local/bin/check 10.0.2.1"),
+                mark.health().settings());
+        assertEquals(Duration.ofSeconds(10), mark.health().timeout());
+        assertEquals(NetworkMode.NAT, web.networkMode(c.cluster()));
+        assertEquals(NetworkMode.DIRECT, mark.networkMode(c.cluster()));
+
+        assertEquals(List.of(
+                "keepalived.conf:2: warning: global_defs: only virtual_server sections are imported; skipped",
+                "keepalived.conf:5: warning: vrrp_instance: only virtual_server sections are imported; skipped",
+                "keepalived.conf:19: warning: ha_suspend: lvs.cf has no equivalent; not imported",
+                "keepalived.conf:27: warning: digest: lvs.cf has no equivalent; not imported",
+                "keepalived.conf:34: warning: real_server: its check differs from the one on line 20; lvs.cf has one "
+                        + "check per virtual server, that one is used",
+                "keepalived.conf:36: warning: uthreshold: lvs.cf has no equivalent; not imported",
+                "keepalived.conf:42: warning: address: firewall-mark service 5 names no VIP; set 'address' in virtual "
+                        + "fwm_5 before use",
+                "keepalived.conf:49: warning: misc_dynamic: lvs.cf has no equivalent; not imported",
+                "keepalived.conf: warning: nat_router: NAT services were imported; add nat_router (the real servers' "
+                        + "gateway address and device) before use"),
+                parsed.warnings().stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
+    void errorsNameKeyAndLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Importers.keepalived("k.conf", """
+                virtual_server 10.0.0.1 80 {
+                    lb_kind BRIDGE
+                    real_server 10.0.1.1 80 {
+                        weight -1
+                    }
+                }
+                virtual_server group G {
+                }
+                virtual_server 10.0.0.2 {
+                """));
+        assertEquals(List.of(
+                "k.conf:2: lb_kind: must be NAT, DR or TUN, got 'BRIDGE'",
+                "k.conf:4: weight: must be 0..65535, got -1",
+                "k.conf:7: virtual_server: virtual_server group G is not supported: list its members as virtual_server "
+                        + "sections",
+                "k.conf:9: virtual_server: block is not closed with '}' before the end of the file",
+                "k.conf:9: virtual_server: expected 'virtual_server IP PORT' or 'virtual_server fwmark N', got 10.0.0.2"),
+                e.errors().stream().map(Diagnostic::toString).toList());
+    }
+}
