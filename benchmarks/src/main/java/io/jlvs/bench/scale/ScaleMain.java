@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * Prints one line per result on stdout (progress goes to stderr), then writes the JSON file: to
  * {@code --out}, else {@code <results-dir>/<UTC time>-<commit>.json} (results-dir defaults to
- * {@code benchmarks/results}). Exit status 0 when every run finished (a missed goal is reported, not an
+ * {@code benchmarks/results}). Working files go to {@code --work-dir}, else to a temporary directory that is
+ * deleted when every run finished and kept (and named) when one failed. Exit status 0 when every run finished (a missed goal is reported, not an
  * error: timings are not tests), 1 when a run failed, 2 on a bad command line. Needs root and IPVS.
  */
 public final class ScaleMain {
@@ -68,10 +69,22 @@ public final class ScaleMain {
         System.err.println("scale: results written to " + file.toAbsolutePath());
         long failed = outcomes.stream().filter(r -> !r.completed()).count();
         if (failed > 0) {
-            System.err.println("scale: " + failed + " of " + outcomes.size() + " runs failed");
+            System.err.println("scale: " + failed + " of " + outcomes.size() + " runs failed; their files (configurations,"
+                    + " logs, command output) are in " + work);
             return 1;
         }
+        if (o.workDir() == null) {
+            deleteTree(work); // a directory of our own making, of no further use when all went well
+        }
         return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     static Options parse(String[] args) {
