@@ -14,7 +14,7 @@ public final class StandardParts {
     }
 
     public static DirectorParts forSettings(DirectorSettings settings) {
-        return new DirectorParts(new LvsCfLoader(), c -> HealthPort.none(),
+        return new DirectorParts(new LvsCfLoader(), c -> new MonitorHealthPort(),
                 c -> new StandaloneRole(fixedRole(settings.node())), ns -> KernelTable.ipvs(IpvsClient.open(ns)));
     }
 
