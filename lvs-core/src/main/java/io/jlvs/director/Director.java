@@ -2,28 +2,27 @@ package io.jlvs.director;
 
 import io.jlvs.director.internal.AdminOverrides;
 import io.jlvs.director.internal.ControlServer;
-import io.jlvs.director.internal.DesiredService;
-import io.jlvs.director.internal.DesiredTableComposer;
-import io.jlvs.director.internal.DirectorConfig;
+import io.jlvs.config.Configuration;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.director.internal.DesiredComposer;
 import io.jlvs.director.internal.DirectorMetrics;
 import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.HealthOverlay;
 import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.HealthState;
 import io.jlvs.director.internal.Kv;
-import io.jlvs.director.internal.LiveTable;
+import io.jlvs.director.internal.KernelSnapshot;
 import io.jlvs.director.internal.Names;
 import io.jlvs.director.internal.ReconcileStats;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.RolePort;
 import io.jlvs.director.internal.ServerRef;
-import io.jlvs.director.internal.ServerSpec;
-import io.jlvs.director.internal.ServiceSpec;
+import io.jlvs.director.internal.SyncSpec;
 import io.jlvs.director.internal.StandardParts;
 import io.jlvs.director.internal.KernelTable;
 import io.jlvs.ipvs.BatchResult;
 import io.jlvs.ipvs.IpvsException;
-import io.jlvs.ipvs.Operation;
 import io.jlvs.ipvs.RealServerEntry;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -67,14 +66,15 @@ public final class Director implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile DirectorConfig config;
+    private volatile Configuration config;
+    private DesiredTable lastApplied; // guarded by lock: the last table applied completely, for drift
     private volatile Role role = Role.INIT;
     private HealthPort healthPort;
     private RolePort rolePort;
     private ControlServer control;
     private DirectorMetrics metrics;
 
-    private Director(DirectorSettings settings, DirectorParts parts, DirectorConfig config, KernelTable kernel) {
+    private Director(DirectorSettings settings, DirectorParts parts, Configuration config, KernelTable kernel) {
         this.settings = settings;
         this.parts = parts;
         this.config = config;
@@ -100,7 +100,7 @@ public final class Director implements AutoCloseable {
 
     /** {@link #start(DirectorSettings)} with other parts (tests, embedding). */
     public static Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
-        DirectorConfig first = parts.loader().load(settings.configFile());
+        Configuration first = parts.loader().load(settings.configFile());
         KernelTable kernel = parts.kernel().apply(settings.namespace());
         Director d = new Director(settings, parts, first, kernel);
         try {
@@ -116,23 +116,23 @@ public final class Director implements AutoCloseable {
      * What a reload of {@code configFile} would change right now, without changing anything: reads
      * the file, composes, dumps and plans. For {@code jlvsd --plan}.
      */
-    public static List<Operation> plan(DirectorSettings settings, DirectorParts parts, Role role)
+    public static Plan plan(DirectorSettings settings, DirectorParts parts, Role role)
             throws ConfigurationRejectedException {
-        DirectorConfig cfg = parts.loader().load(settings.configFile());
+        Configuration cfg = parts.loader().load(settings.configFile());
         try (KernelTable kernel = parts.kernel().apply(settings.namespace())) {
-            List<DesiredService> desired = DesiredTableComposer.compose(cfg, new HealthOverlay(), new AdminOverrides(), role);
-            return parts.planner().plan(desired, kernel.read());
+            DesiredTable desired = DesiredComposer.compose(cfg, new HealthOverlay(), new AdminOverrides(), role);
+            return Reconciler.plan(desired, kernel.read().toLiveTable());
         }
     }
 
     /** {@link #plan(DirectorSettings, DirectorParts, Role)} with the standard parts, as the active director. */
-    public static List<Operation> plan(DirectorSettings settings) throws ConfigurationRejectedException {
+    public static Plan plan(DirectorSettings settings) throws ConfigurationRejectedException {
         return plan(settings, StandardParts.forSettings(settings), Role.ACTIVE);
     }
 
     private void startParts() {
         log.info(Kv.line("event", "start", "config", settings.configFile(), "namespace", settings.namespace(),
-                "node", settings.node(), "services", config.services().size()));
+                "node", settings.node(), "services", config.virtualServers().size()));
         healthPort = parts.health().apply(config);
         rolePort = parts.roles().apply(config);
         if (settings.metrics().isPresent()) {
@@ -141,7 +141,7 @@ public final class Director implements AutoCloseable {
         }
         rolePort.start(config, this::roleChanged);
         healthPort.watch(config, this::verdict);
-        reconcile("start", false);
+        reconcile("start");
         long drift = settings.driftInterval().toMillis();
         timer.scheduleWithFixedDelay(this::driftCheck, drift, drift, TimeUnit.MILLISECONDS);
         if (settings.controlSocket().isPresent()) {
@@ -162,11 +162,11 @@ public final class Director implements AutoCloseable {
         timer.execute(() -> {
             lock.lock();
             try {
-                kernel.followSync(config.syncDaemon(), role);
+                kernel.followSync(SyncSpec.of(config.cluster()), role);
             } finally {
                 lock.unlock();
             }
-            reconcile("role " + next, false);
+            reconcile("role " + next);
         });
     }
 
@@ -186,13 +186,13 @@ public final class Director implements AutoCloseable {
         }
         timer.schedule(() -> {
             reconcilePending.set(false);
-            reconcile("health", false);
+            reconcile("health");
         }, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void driftCheck() {
         try {
-            reconcile("drift check", true);
+            reconcile("drift check");
         } catch (RuntimeException e) {
             // The timer must survive a failed check, or drift would never be repaired again.
             log.error(Kv.line("event", "drift_check", "result", "failed", "error", e.toString()));
@@ -202,41 +202,57 @@ public final class Director implements AutoCloseable {
     // ---- reconcile ----
 
     /**
-     * Makes the kernel match the desired table now; returns the operations applied. {@code drift} marks
-     * a timer check, whose work is counted and logged as a repair of changes made behind our back.
+     * Makes the kernel match the desired table now; returns the operations applied. Steps that undo a
+     * change nobody asked the director for (its intent for that object is the same as at the last
+     * complete apply) are drift: counted and logged as repairs. {@code cause} goes into the log.
      */
-    int reconcile(String cause, boolean drift) {
+    int reconcile(String cause) {
         lock.lock();
         try {
             if (closed.get()) {
                 return 0;
             }
             long t0 = System.nanoTime();
-            List<DesiredService> desired = DesiredTableComposer.compose(config, health, admin, role);
-            List<Operation> ops = parts.planner().plan(desired, kernel.read());
+            DesiredTable desired = DesiredComposer.compose(config, health, admin, role);
+            Plan plan = Reconciler.plan(desired, kernel.read().toLiveTable());
             int failed = 0;
-            if (!ops.isEmpty()) {
-                BatchResult result = kernel.apply(ops);
-                for (BatchResult.OperationResult r : result.results()) {
+            if (!plan.isEmpty()) {
+                List<PlanStep> drift = Reconciler.drift(plan, desired, lastApplied);
+                BatchResult result = kernel.apply(plan.toBatch().operations());
+                for (int i = 0; i < plan.size(); i++) {
+                    PlanStep step = plan.steps().get(i);
+                    BatchResult.OperationResult r = result.results().get(i);
+                    boolean repair = drift.contains(step);
                     if (r.status() == BatchResult.Status.APPLIED) {
-                        log.info(Kv.line("event", drift ? "drift_repair" : "apply", "cause", cause, "op", r.operation()));
+                        if (repair) {
+                            log.warn(Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
+                        } else {
+                            log.info(Kv.line("event", "apply", "cause", cause, "step", step.describe()));
+                        }
                     } else {
                         failed++;
-                        log.error(Kv.line("event", "apply", "cause", cause, "op", r.operation(), "status", r.status(),
+                        log.error(Kv.line("event", "apply", "cause", cause, "step", step.describe(), "status", r.status(),
                                 "error", r.error().map(Throwable::getMessage).orElse("-")));
                     }
                 }
-                if (drift) {
-                    stats.driftRepaired(ops.size() - failed);
+                long repaired = drift.stream().filter(d -> {
+                    int i = plan.steps().indexOf(d);
+                    return result.results().get(i).status() == BatchResult.Status.APPLIED;
+                }).count();
+                stats.driftRepaired((int) repaired);
+                if (failed == 0) {
+                    lastApplied = desired;
                 }
+            } else {
+                lastApplied = desired;
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             stats.reconciled(seconds, failed);
-            if (!ops.isEmpty()) {
-                log.info(Kv.line("event", "reconcile", "cause", cause, "operations", ops.size(), "failed", failed,
+            if (!plan.isEmpty()) {
+                log.info(Kv.line("event", "reconcile", "cause", cause, "operations", plan.size(), "failed", failed,
                         "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds)));
             }
-            return ops.size() - failed;
+            return plan.size() - failed;
         } finally {
             lock.unlock();
         }
@@ -250,7 +266,7 @@ public final class Director implements AutoCloseable {
      * applied. Returns the number of kernel operations applied.
      */
     public int reload() throws ConfigurationRejectedException {
-        DirectorConfig next;
+        Configuration next;
         try {
             next = parts.loader().load(settings.configFile());
         } catch (ConfigurationRejectedException e) {
@@ -259,6 +275,7 @@ public final class Director implements AutoCloseable {
                     "error", e.getMessage()));
             throw e;
         }
+        int applied;
         lock.lock();
         try {
             config = next;
@@ -267,14 +284,16 @@ public final class Director implements AutoCloseable {
             admin.retainOnly(keep);
             rolePort.reconfigure(next);
             healthPort.watch(next, this::verdict);
-            kernel.followSync(next.syncDaemon(), role);
+            kernel.followSync(SyncSpec.of(next.cluster()), role);
+            stats.reloaded(true);
+            // Still under the lock, so the first reconcile on the new configuration is this one and
+            // its count is the reload's own.
+            applied = reconcile("reload");
         } finally {
             lock.unlock();
         }
-        stats.reloaded(true);
-        int applied = reconcile("reload", false);
         log.info(Kv.line("event", "reload", "result", "ok", "config", settings.configFile(),
-                "services", next.services().size(), "operations", applied));
+                "services", next.virtualServers().size(), "operations", applied));
         return applied;
     }
 
@@ -282,8 +301,8 @@ public final class Director implements AutoCloseable {
     public List<String> plan() {
         lock.lock();
         try {
-            List<DesiredService> desired = DesiredTableComposer.compose(config, health, admin, role);
-            return parts.planner().plan(desired, kernel.read()).stream().map(Object::toString).toList();
+            DesiredTable desired = DesiredComposer.compose(config, health, admin, role);
+            return Reconciler.plan(desired, kernel.read().toLiveTable()).lines();
         } finally {
             lock.unlock();
         }
@@ -297,7 +316,7 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, weight);
         log.info(Kv.line("event", "admin", "action", "weight", "service", ref.service(), "server", ref.server(), "weight", weight));
-        reconcile("weight", false);
+        reconcile("weight");
     }
 
     /** Takes a real server out ({@code enabled=false}) or lets it back in, and applies it. */
@@ -305,7 +324,7 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setDisabled(ref, !enabled);
         log.info(Kv.line("event", "admin", "action", enabled ? "enable" : "disable", "service", ref.service(), "server", ref.server()));
-        reconcile(enabled ? "enable" : "disable", false);
+        reconcile(enabled ? "enable" : "disable");
     }
 
     /**
@@ -316,7 +335,7 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, 0);
         log.info(Kv.line("event", "admin", "action", "drain", "service", ref.service(), "server", ref.server(), "timeout", timeout));
-        reconcile("drain", false);
+        reconcile("drain");
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         int active = activeConnections(ref);
@@ -326,7 +345,7 @@ public final class Director implements AutoCloseable {
         }
         admin.setDisabled(ref, true);
         admin.clearWeight(ref);
-        reconcile("drain", false);
+        reconcile("drain");
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         log.info(Kv.line("event", "admin", "action", "drained", "service", ref.service(), "server", ref.server(),
                 "active", active, "timed_out", active > 0));
@@ -338,55 +357,55 @@ public final class Director implements AutoCloseable {
     }
 
     private ServerRef resolve(String service, String server) {
-        DirectorConfig cfg = config;
-        ServiceSpec s = Names.service(cfg, service).orElseThrow(() -> new IllegalArgumentException(
-                "no virtual service '" + service + "' in " + cfg.file() + " (give its name or e.g. \"tcp:10.0.0.1:80\")"));
-        ServerSpec r = Names.server(s, server).orElseThrow(() -> new IllegalArgumentException(
-                "virtual service '" + s.name() + "' has no real server '" + server + "' (give its name or address:port)"));
-        return new ServerRef(s.key(), r.server().key());
+        Configuration cfg = config;
+        VirtualServerConfig v = Names.service(cfg, service).orElseThrow(() -> new IllegalArgumentException(
+                "no virtual service '" + service + "' in " + cfg.source() + " (give its name or e.g. \"tcp:10.0.0.1:80\")"));
+        RealServerConfig r = Names.server(v, server).orElseThrow(() -> new IllegalArgumentException(
+                "virtual service '" + v.name() + "' has no real server '" + server + "' (give its name or address:port)"));
+        return ServerRef.of(v, r);
     }
 
     /** The role, peers, and every configured service with its real servers as the kernel has them. */
     public DirectorStatus status() {
-        DirectorConfig cfg = config;
-        LiveTable live = liveTable();
+        Configuration cfg = config;
+        KernelSnapshot live = liveTable();
         List<DirectorStatus.Service> services = new ArrayList<>();
-        for (ServiceSpec s : cfg.services()) {
+        for (VirtualServerConfig v : cfg.virtualServers()) {
             List<DirectorStatus.Server> servers = new ArrayList<>();
-            for (ServerSpec r : s.servers()) {
-                ServerRef ref = new ServerRef(s.key(), r.server().key());
+            for (RealServerConfig r : v.realServers()) {
+                ServerRef ref = ServerRef.of(v, r);
                 HealthState h = health.get(ref);
-                Optional<RealServerEntry> e = live.server(s.key(), r.server().key());
+                Optional<RealServerEntry> e = live.server(ref.service(), ref.server());
                 AdminOverrides.Override o = admin.get(ref);
                 String adminText = o.disabled() ? "disabled" : o.weight().isPresent() ? "weight " + o.weight().getAsInt() : "enabled";
-                servers.add(new DirectorStatus.Server(r.name(), r.server().key().toString(), r.server().weight(),
-                        e.map(x -> x.server().weight()).orElse(-1), h.status().name(), h.reason(), adminText,
-                        e.map(RealServerEntry::activeConnections).orElse(0),
+                servers.add(new DirectorStatus.Server(r.name(), ref.server().toString(), r.weight(),
+                        e.map(x -> x.server().weight()).orElse(-1), r.active() ? h.status().name() : "INACTIVE", h.reason(),
+                        adminText, e.map(RealServerEntry::activeConnections).orElse(0),
                         e.map(RealServerEntry::inactiveConnections).orElse(0)));
             }
-            services.add(new DirectorStatus.Service(s.name(), s.key().toString(), s.service().scheduler().toString(),
-                    s.active(), live.service(s.key()).isPresent(), servers));
+            services.add(new DirectorStatus.Service(v.name(), v.serviceKey().toString(), v.scheduler().toString(),
+                    v.active(), live.service(v.serviceKey()).isPresent(), servers));
         }
         RolePort rp = rolePort;
         return new DirectorStatus(role.name(), rp == null ? List.of() : rp.peers(), rp == null ? 0 : rp.failovers(),
-                cfg.file().toString(), services);
+                cfg.source(), services);
     }
 
-    private LiveTable liveTable() {
+    private KernelSnapshot liveTable() {
         lock.lock();
         try {
-            return closed.get() ? new LiveTable(List.of()) : kernel.read();
+            return closed.get() ? new KernelSnapshot(List.of()) : kernel.read();
         } finally {
             lock.unlock();
         }
     }
 
     private DirectorMetrics.View metricsView() {
-        DirectorConfig cfg = config;
+        Configuration cfg = config;
         List<DirectorMetrics.ServerHealth> healthView = new ArrayList<>();
-        for (ServiceSpec s : cfg.services()) {
-            for (ServerSpec r : s.servers()) {
-                ServerRef ref = new ServerRef(s.key(), r.server().key());
+        for (VirtualServerConfig v : cfg.activeVirtualServers()) {
+            for (RealServerConfig r : v.realServers()) {
+                ServerRef ref = ServerRef.of(v, r);
                 healthView.add(new DirectorMetrics.ServerHealth(ref, health.get(ref)));
             }
         }
@@ -408,11 +427,11 @@ public final class Director implements AutoCloseable {
         return settings;
     }
 
-    private static Set<ServerRef> refs(DirectorConfig cfg) {
+    private static Set<ServerRef> refs(Configuration cfg) {
         Set<ServerRef> out = new HashSet<>();
-        for (ServiceSpec s : cfg.services()) {
-            for (ServerSpec r : s.servers()) {
-                out.add(new ServerRef(s.key(), r.server().key()));
+        for (VirtualServerConfig v : cfg.virtualServers()) {
+            for (RealServerConfig r : v.realServers()) {
+                out.add(ServerRef.of(v, r));
             }
         }
         return out;

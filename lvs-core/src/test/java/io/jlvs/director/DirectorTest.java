@@ -54,6 +54,7 @@ class DirectorTest {
             loader.next = web(5);
             assertEquals(1, d.reload());
             assertEquals(List.of(new Operation.EditRealServer(WEB, rs("192.168.1.2", 5))), k.appliedOps());
+            assertEquals(0, d.reconcile("drift check"));
         }
     }
 
@@ -70,7 +71,7 @@ class DirectorTest {
             assertEquals(List.of(), k.appliedOps());
             // The old configuration is still the one in force: drift is repaired back to it.
             k.apply(List.of(new Operation.EditRealServer(WEB, rs("192.168.1.2", 7))));
-            assertEquals(1, d.reconcile("test", true));
+            assertEquals(1, d.reconcile("drift check"));
             assertEquals(3, k.server(WEB, WEB1).orElseThrow().weight());
         }
     }
@@ -80,9 +81,9 @@ class DirectorTest {
         MemoryKernel k = new MemoryKernel();
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {
             k.apply(List.of(new Operation.DeleteRealServer(WEB, WEB2)));
-            assertEquals(1, d.reconcile("drift check", true));
+            assertEquals(1, d.reconcile("drift check"));
             assertTrue(k.server(WEB, WEB2).isPresent());
-            assertEquals(0, d.reconcile("drift check", true));
+            assertEquals(0, d.reconcile("drift check"));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.jlvs.director;
 
-import io.jlvs.director.internal.DirectorConfig;
 import io.jlvs.director.internal.KernelTable;
-import io.jlvs.director.internal.LiveTable;
+import io.jlvs.director.internal.KernelSnapshot;
+import io.jlvs.director.internal.SyncSpec;
 import io.jlvs.director.internal.Role;
 import io.jlvs.ipvs.BatchResult;
 import io.jlvs.ipvs.Operation;
@@ -33,14 +33,14 @@ final class MemoryKernel implements KernelTable {
     boolean closed;
 
     @Override
-    public synchronized LiveTable read() {
-        List<LiveTable.LiveService> out = new ArrayList<>();
+    public synchronized KernelSnapshot read() {
+        List<KernelSnapshot.LiveService> out = new ArrayList<>();
         services.forEach((k, v) -> {
             List<RealServerEntry> rs = new ArrayList<>();
             servers.get(k).values().forEach(r -> rs.add(new RealServerEntry(r, activeConnections.getOrDefault(r.key(), 0), 0, 0, Stats.ZERO)));
-            out.add(new LiveTable.LiveService(new ServiceEntry(v, new Stats(7, 1, 2, 3, 4, 0, 0, 0, 0, 0)), rs));
+            out.add(new KernelSnapshot.LiveService(new ServiceEntry(v, new Stats(7, 1, 2, 3, 4, 0, 0, 0, 0, 0)), rs));
         });
-        return new LiveTable(out);
+        return new KernelSnapshot(out);
     }
 
     @Override
@@ -84,7 +84,7 @@ final class MemoryKernel implements KernelTable {
     }
 
     @Override
-    public synchronized void followSync(Optional<DirectorConfig.SyncSpec> spec, Role role) {
+    public synchronized void followSync(Optional<SyncSpec> spec, Role role) {
         spec.ifPresent(s -> syncRoles.add(role));
     }
 

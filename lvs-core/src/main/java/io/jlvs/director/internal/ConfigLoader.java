@@ -1,5 +1,6 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.config.Configuration;
 import io.jlvs.director.ConfigurationRejectedException;
 import java.nio.file.Path;
 
@@ -8,5 +9,5 @@ import java.nio.file.Path;
 public interface ConfigLoader {
 
     /** Reads {@code file}; throws with every problem (file:line: key: what) when any is found. */
-    DirectorConfig load(Path file) throws ConfigurationRejectedException;
+    Configuration load(Path file) throws ConfigurationRejectedException;
 }

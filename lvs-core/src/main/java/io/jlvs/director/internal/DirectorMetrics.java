@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
 public final class DirectorMetrics implements AutoCloseable {
 
     /** What one scrape reads. */
-    public record View(LiveTable table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats) {
+    public record View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats) {
     }
 
     public record ServerHealth(ServerRef ref, HealthState state) {
@@ -120,7 +120,7 @@ public final class DirectorMetrics implements AutoCloseable {
 
     private static void serviceCounter(List<MetricSnapshot> out, View v, String name, String help, ToDoubleFunction<Stats> f) {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
-        for (LiveTable.LiveService s : v.table().services()) {
+        for (KernelSnapshot.LiveService s : v.table().services()) {
             b.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("service", s.entry().key().toString()))
                     .value(f.applyAsDouble(s.entry().stats())).build());
         }
@@ -140,7 +140,7 @@ public final class DirectorMetrics implements AutoCloseable {
     }
 
     private static void eachServer(View v, java.util.function.BiConsumer<Labels, RealServerEntry> f) {
-        for (LiveTable.LiveService s : v.table().services()) {
+        for (KernelSnapshot.LiveService s : v.table().services()) {
             for (RealServerEntry e : s.servers()) {
                 f.accept(Labels.of("service", s.entry().key().toString(), "server", e.key().toString()), e);
             }

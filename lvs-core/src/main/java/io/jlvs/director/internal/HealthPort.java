@@ -1,5 +1,7 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.config.Configuration;
+
 /**
  * The health checks as the director drives them: told which servers to watch (the configuration's
  * checks), it reports verdicts to a sink. The sink only records and asks for a reconcile; it never
@@ -14,7 +16,7 @@ public interface HealthPort extends AutoCloseable {
     }
 
     /** Watches exactly the servers {@code config} checks from now on: new ones start, removed ones stop. */
-    void watch(DirectorConfig config, Sink sink);
+    void watch(Configuration config, Sink sink);
 
     /** Stops every probe. */
     @Override
@@ -24,7 +26,7 @@ public interface HealthPort extends AutoCloseable {
     static HealthPort none() {
         return new HealthPort() {
             @Override
-            public void watch(DirectorConfig config, Sink sink) {
+            public void watch(Configuration config, Sink sink) {
             }
 
             @Override

@@ -11,13 +11,13 @@ import java.util.Optional;
  */
 public interface KernelTable extends AutoCloseable {
 
-    LiveTable read();
+    KernelSnapshot read();
 
     /** Applies {@code operations} in order, each answered; never stops at a failure. */
     BatchResult apply(List<Operation> operations);
 
     /** Starts/stops the connection sync daemon for {@code role} (see {@link SyncDaemonFollower}). */
-    void followSync(Optional<DirectorConfig.SyncSpec> spec, Role role);
+    void followSync(Optional<SyncSpec> spec, Role role);
 
     @Override
     void close();
@@ -25,8 +25,8 @@ public interface KernelTable extends AutoCloseable {
     static KernelTable ipvs(io.jlvs.ipvs.IpvsClient client) {
         return new KernelTable() {
             @Override
-            public LiveTable read() {
-                return LiveTable.read(client);
+            public KernelSnapshot read() {
+                return KernelSnapshot.read(client);
             }
 
             @Override
@@ -35,7 +35,7 @@ public interface KernelTable extends AutoCloseable {
             }
 
             @Override
-            public void followSync(Optional<DirectorConfig.SyncSpec> spec, Role role) {
+            public void followSync(Optional<SyncSpec> spec, Role role) {
                 SyncDaemonFollower.follow(client, spec, role);
             }
 

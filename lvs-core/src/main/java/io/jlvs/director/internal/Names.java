@@ -1,31 +1,33 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.config.Configuration;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.VirtualServerConfig;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds a configured service or real server from what an operator typed: its configuration name,
- * or its address as status prints it ("TCP 10.0.0.1:80", "tcp:10.0.0.1:80", "10.0.0.1:80" for a
- * server).
+ * Finds a configured virtual service or real server from what an operator typed: its lvs.cf name, or
+ * its address as status prints it ("TCP 10.0.0.1:80", "tcp:10.0.0.1:80"; "10.0.0.1:80" for a server).
  */
 public final class Names {
     private Names() {
     }
 
-    public static Optional<ServiceSpec> service(DirectorConfig config, String text) {
+    public static Optional<VirtualServerConfig> service(Configuration config, String text) {
         String t = text.trim();
-        for (ServiceSpec s : config.services()) {
-            if (s.name().equals(t) || keyMatches(s.key().toString(), t)) {
-                return Optional.of(s);
+        for (VirtualServerConfig v : config.virtualServers()) {
+            if (v.name().equals(t) || keyMatches(v.serviceKey().toString(), t)) {
+                return Optional.of(v);
             }
         }
         return Optional.empty();
     }
 
-    public static Optional<ServerSpec> server(ServiceSpec service, String text) {
+    public static Optional<RealServerConfig> server(VirtualServerConfig virtual, String text) {
         String t = text.trim();
-        for (ServerSpec s : service.servers()) {
-            if (s.name().equals(t) || s.server().key().toString().equals(t)) {
+        for (RealServerConfig s : virtual.realServers()) {
+            if (s.name().equals(t) || ServerRef.of(virtual, s).server().toString().equals(t)) {
                 return Optional.of(s);
             }
         }

@@ -1,5 +1,6 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.config.Configuration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -10,10 +11,10 @@ import java.util.function.Consumer;
 public interface RolePort extends AutoCloseable {
 
     /** Starts it; {@code listener} hears every role change, on the node's own thread. */
-    void start(DirectorConfig config, Consumer<Role> listener);
+    void start(Configuration config, Consumer<Role> listener);
 
     /** Applies a reloaded configuration (new addresses, timers). */
-    void reconfigure(DirectorConfig config);
+    void reconfigure(Configuration config);
 
     Role role();
 

@@ -1,5 +1,6 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.config.Configuration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,12 +17,12 @@ public final class StandaloneRole implements RolePort {
     }
 
     @Override
-    public void start(DirectorConfig config, Consumer<Role> listener) {
+    public void start(Configuration config, Consumer<Role> listener) {
         listener.accept(role);
     }
 
     @Override
-    public void reconfigure(DirectorConfig config) {
+    public void reconfigure(Configuration config) {
     }
 
     @Override

@@ -2,19 +2,23 @@ package io.jlvs.director.internal;
 
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
+import io.jlvs.ipvs.IpvsClient;
 
 /**
- * The parts a production director is built from: the lvs.cf loader, the reconciler, the health
- * monitor and the failover node. Each adapter turns one module's API into the director's port.
+ * The parts a production director is built from: the lvs.cf loader, the IPVS table of the settings'
+ * namespace, the health monitor and the failover node. Each adapter turns one module's API into the
+ * director's port.
  */
 public final class StandardParts {
     private StandardParts() {
     }
 
     public static DirectorParts forSettings(DirectorSettings settings) {
-        throw new UnsupportedOperationException("wiring pending: " + settings.node());
+        return new DirectorParts(new LvsCfLoader(), c -> new MonitorHealthPort(),
+                c -> new StandaloneRole(fixedRole(settings.node())), ns -> KernelTable.ipvs(IpvsClient.open(ns)));
     }
 
+    /** Without a failover peer: a backup node stays BACKUP, any other is ACTIVE. */
     static Role fixedRole(NodeMode node) {
         return node == NodeMode.BACKUP ? Role.BACKUP : Role.ACTIVE;
     }

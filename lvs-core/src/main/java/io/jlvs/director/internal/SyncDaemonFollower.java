@@ -18,7 +18,7 @@ public final class SyncDaemonFollower {
     }
 
     /** Brings the kernel's sync daemons to what {@code role} wants; no-op when none is configured. */
-    public static void follow(IpvsClient ipvs, Optional<DirectorConfig.SyncSpec> spec, Role role) {
+    public static void follow(IpvsClient ipvs, Optional<SyncSpec> spec, Role role) {
         if (spec.isEmpty()) {
             return;
         }

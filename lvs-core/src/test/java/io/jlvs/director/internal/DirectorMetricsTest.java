@@ -28,7 +28,7 @@ class DirectorMetricsTest {
     void scrapeShowsIpvsCountersHealthRoleAndReconcileSeries() throws Exception {
         ServiceKey web = ServiceKey.tcp(InetAddress.getByName("10.23.8.80"), 80);
         RealServer web1 = RealServer.builder(InetAddress.getByName("192.168.1.2"), 80).masquerade().weight(3).build();
-        LiveTable table = new LiveTable(List.of(new LiveTable.LiveService(
+        KernelSnapshot table = new KernelSnapshot(List.of(new KernelSnapshot.LiveService(
                 new ServiceEntry(VirtualService.builder(web).scheduler(Scheduler.WLC).build(), new Stats(42, 10, 9, 1000, 2000, 0, 0, 0, 0, 0)),
                 List.of(new RealServerEntry(web1, 5, 2, 0, new Stats(17, 0, 0, 300, 400, 0, 0, 0, 0, 0))))));
         ReconcileStats stats = new ReconcileStats();

@@ -4,15 +4,14 @@ import io.jlvs.director.ConfigurationRejectedException;
 import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
+import io.jlvs.director.Plan;
 import io.jlvs.ipvs.IpvsException;
-import io.jlvs.ipvs.Operation;
 import io.jlvs.netlink.NetworkNamespace;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -141,13 +140,13 @@ public final class Jlvsd implements Callable<Integer> {
     }
 
     private int printPlan(DirectorSettings settings) throws ConfigurationRejectedException {
-        List<Operation> ops = Director.plan(settings);
+        Plan plan = Director.plan(settings);
         PrintWriter out = spec.commandLine().getOut();
-        if (ops.isEmpty()) {
+        if (plan.isEmpty()) {
             out.println("# no changes: the kernel table matches " + settings.configFile());
         } else {
-            out.println("# " + ops.size() + " change(s) to make the kernel table match " + settings.configFile() + ":");
-            ops.forEach(out::println);
+            out.println("# " + plan.size() + " change(s) to make the kernel table match " + settings.configFile() + ":");
+            plan.lines().forEach(out::println);
         }
         out.flush();
         return 0;

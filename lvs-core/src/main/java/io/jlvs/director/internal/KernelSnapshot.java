@@ -1,18 +1,24 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.director.LiveTable;
 import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.ipvs.RealServerAddress;
 import io.jlvs.ipvs.RealServerEntry;
 import io.jlvs.ipvs.ServiceEntry;
 import io.jlvs.ipvs.ServiceKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The kernel's IPVS table at one moment: every service with its real servers, counters included. */
-public record LiveTable(List<LiveService> services) {
-    public LiveTable {
+/**
+ * The kernel's IPVS table at one moment with its counters: what status and metrics show. The
+ * reconciler compares settings only ({@link #toLiveTable()}).
+ */
+public record KernelSnapshot(List<LiveService> services) {
+    public KernelSnapshot {
         services = List.copyOf(services);
     }
 
@@ -25,12 +31,19 @@ public record LiveTable(List<LiveService> services) {
     }
 
     /** Dumps the whole table: one dump for the services, one per service for its real servers. */
-    public static LiveTable read(IpvsClient ipvs) {
+    public static KernelSnapshot read(IpvsClient ipvs) {
         List<LiveService> out = new ArrayList<>();
         for (ServiceEntry s : ipvs.services()) {
             out.add(new LiveService(s, ipvs.realServers(s.key())));
         }
-        return new LiveTable(out);
+        return new KernelSnapshot(out);
+    }
+
+    /** The settings alone, as the reconciler compares them. */
+    public LiveTable toLiveTable() {
+        Map<ServiceKey, List<RealServerEntry>> servers = new LinkedHashMap<>();
+        services.forEach(s -> servers.put(s.entry().key(), s.servers()));
+        return LiveTable.of(services.stream().map(LiveService::entry).toList(), servers);
     }
 
     public Optional<LiveService> service(ServiceKey key) {

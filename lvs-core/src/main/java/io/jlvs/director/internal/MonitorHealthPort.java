@@ -1,0 +1,100 @@
+package io.jlvs.director.internal;
+
+import io.jlvs.config.Configuration;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.director.DesiredTable;
+import io.jlvs.director.TableService;
+import io.jlvs.health.Actuator;
+import io.jlvs.health.HealthCheck;
+import io.jlvs.health.HealthEvent;
+import io.jlvs.health.HealthMonitor;
+import io.jlvs.health.WatchedServer;
+import io.jlvs.health.WatchedService;
+import io.jlvs.ipvs.RealServer;
+import io.jlvs.ipvs.ServiceKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The health monitor (io.jlvs.health) as the director's {@link HealthPort}. The monitor decides
+ * (rise/fall, quiesce or remove, slow start); its decisions reach the director as verdicts for the
+ * health overlay, and the director's debounced reconcile writes the kernel. The monitor's own
+ * actuator therefore writes nothing: one writer of the kernel table, the director.
+ */
+public final class MonitorHealthPort implements HealthPort {
+    private static final Logger log = LoggerFactory.getLogger(MonitorHealthPort.class);
+
+    private volatile Sink sink = (ref, state) -> { };
+    private HealthMonitor monitor;
+
+    @Override
+    public synchronized void watch(Configuration config, Sink newSink) {
+        this.sink = newSink;
+        List<WatchedService> services = watched(config);
+        if (monitor == null) {
+            monitor = HealthMonitor.builder(Actuator.none()).watch(services).listener(this::event).build();
+            monitor.start();
+        } else {
+            monitor.reconfigure(services);
+        }
+    }
+
+    private void event(HealthEvent e) {
+        if (e.realServer().isEmpty()) {
+            return; // quorum events: the director does not use quorums
+        }
+        ServerRef ref = new ServerRef(e.service(), e.realServer().get());
+        switch (e.kind()) {
+            case UP -> sink.verdict(ref, new HealthState(HealthState.Status.UP, e.reason(), e.latency(), OptionalInt.empty()));
+            case DOWN -> sink.verdict(ref, new HealthState(HealthState.Status.DOWN, e.reason(), e.latency(), OptionalInt.empty()));
+            case WEIGHT -> sink.verdict(ref, new HealthState(HealthState.Status.UP, e.reason(), e.latency(),
+                    OptionalInt.of(e.to().weight())));
+            default -> { } // sorry server and passive hints: the desired table handles the sorry server itself
+        }
+    }
+
+    /** One watched service per kernel service, its checks from the first virtual server with that key. */
+    static List<WatchedService> watched(Configuration config) {
+        DesiredTable all = DesiredTable.from(config);
+        List<WatchedService> out = new ArrayList<>();
+        Set<ServiceKey> seen = new HashSet<>();
+        for (VirtualServerConfig v : config.activeVirtualServers()) {
+            if (!seen.add(v.serviceKey())) {
+                continue;
+            }
+            Optional<HealthCheck> check = ConfigChecks.check(v);
+            Optional<TableService> table = all.service(v.serviceKey());
+            if (check.isEmpty() || table.isEmpty()) {
+                log.warn(Kv.line("event", "health", "virtual", v.name(), "result", "not_checked",
+                        "reason", "no check for these keys yet (send_program / check_type)"));
+                continue;
+            }
+            List<WatchedServer> servers = new ArrayList<>();
+            for (RealServerConfig s : v.realServers()) {
+                ServerRef ref = ServerRef.of(v, s);
+                Optional<RealServer> rs = table.get().realServer(ref.server());
+                int port = ref.server().port() != 0 ? ref.server().port() : v.port();
+                if (rs.isEmpty() || port == 0) {
+                    continue;
+                }
+                servers.add(WatchedServer.of(rs.get(), check.get(), port));
+            }
+            out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v)));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (monitor != null) {
+            monitor.close();
+        }
+    }
+}

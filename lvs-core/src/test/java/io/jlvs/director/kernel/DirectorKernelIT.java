@@ -1,0 +1,199 @@
+package io.jlvs.director.kernel;
+
+import static io.jlvs.testing.Inet.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jlvs.director.ConfigurationRejectedException;
+import io.jlvs.director.Director;
+import io.jlvs.director.DirectorSettings;
+import io.jlvs.director.NodeMode;
+import io.jlvs.director.Plan;
+import io.jlvs.testing.KernelNamespace;
+import io.jlvs.testing.KernelTest;
+import io.jlvs.testing.Poll;
+import io.jlvs.testing.TcpEcho;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The director against the real kernel: a Director started in-JVM on a real lvs.cf manages the IPVS
+ * table of a fresh namespace. The witness is {@code ipvsadm -Sn}; traffic goes from the namespace to
+ * the VIP (IPVS schedules locally originated connections) and to an echo server on a real-server
+ * address on lo.
+ */
+@KernelTest
+class DirectorKernelIT {
+    private static final InetAddress VIP = ip("10.0.0.100");
+    private static final InetAddress REAL = ip("10.0.0.2");
+
+    @TempDir
+    Path dir;
+
+    private static String lvsCf(int weight, String extra) {
+        return """
+                serial_no = 1
+                network = nat
+                nat_router = 10.0.0.254 eth1:1
+                virtual web {
+                     active = 1
+                     address = 10.0.0.100 eth0:1
+                     port = 80
+                     protocol = tcp
+                     scheduler = wlc
+                     %s
+                     server rs1 {
+                         address = 10.0.0.2
+                         port = 8080
+                         weight = %d
+                     }
+                     server rs2 {
+                         address = 10.0.0.3
+                         port = 8080
+                         weight = 1
+                     }
+                }
+                """.formatted(extra, weight);
+    }
+
+    private Path write(String text) throws Exception {
+        Path file = dir.resolve("lvs.cf");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private DirectorSettings.Builder settings(KernelNamespace ns, Path file) {
+        return DirectorSettings.builder(file).namespace(ns.namespace()).node(NodeMode.PRIMARY)
+                .driftInterval(Duration.ofHours(1));
+    }
+
+    /**
+     * The table with rs1 at {@code weight1}. rs1's address is on lo in the traffic test, and a kernel
+     * may then report it as local rather than masqueraded, so its method is not compared.
+     */
+    private static void assertTable(KernelNamespace ns, int weight1) {
+        List<String> t = ns.ipvsadmSave();
+        assertEquals(3, t.size(), t.toString());
+        assertTrue(t.contains("-A -t 10.0.0.100:80 -s wlc"), t.toString());
+        assertTrue(t.contains("-a -t 10.0.0.100:80 -r 10.0.0.3:8080 -m -w 1"), t.toString());
+        assertTrue(t.stream().anyMatch(l -> l.startsWith("-a -t 10.0.0.100:80 -r 10.0.0.2:8080 ")
+                && l.endsWith(" -w " + weight1)), t.toString());
+    }
+
+    @Test
+    void startProgramsTheTableAndPlanChangesNothing(KernelNamespace ns) throws Exception {
+        Path file = write(lvsCf(3, ""));
+        Plan plan = Director.plan(settings(ns, file).build());
+        assertEquals(3, plan.size(), plan.toString());
+        assertEquals(List.of(), ns.ipvsadmSave(), "--plan wrote nothing");
+
+        try (Director d = Director.start(settings(ns, file).build())) {
+            assertEquals(Set.of("-A -t 10.0.0.100:80 -s wlc",
+                    "-a -t 10.0.0.100:80 -r 10.0.0.2:8080 -m -w 3",
+                    "-a -t 10.0.0.100:80 -r 10.0.0.3:8080 -m -w 1"), Set.copyOf(ns.ipvsadmSave()));
+            assertEquals(3, ns.ipvsadmSave().size());
+            assertEquals("ACTIVE", d.status().role());
+            assertTrue(d.plan().isEmpty(), "in sync: " + d.plan());
+        }
+    }
+
+    @Test
+    void reloadThatChangesAWeightKeepsAnOpenConnectionAlive(KernelNamespace ns) throws Exception {
+        ns.addLoopbackAddress(VIP, 32);
+        ns.addLoopbackAddress(REAL, 32);
+        Path file = write(lvsCf(1, ""));
+        try (TcpEcho echo = TcpEcho.listen(ns, REAL, 8080);
+                Director d = Director.start(settings(ns, file).build())) {
+            assertTable(ns, 1);
+            try (Socket client = TcpEcho.connect(ns, VIP, 80)) {
+                TcpEcho.roundTrip(client, "before reload\n");
+
+                write(lvsCf(5, ""));
+                assertEquals(1, d.reload(), "one edit in place");
+
+                assertTable(ns, 5);
+                TcpEcho.roundTrip(client, "after reload\n");
+            }
+            assertEquals(1, echo.acceptedCount(), "the same connection carried both round trips");
+        }
+    }
+
+    @Test
+    void brokenReloadKeepsTheTableAndNamesFileAndLine(KernelNamespace ns) throws Exception {
+        Path file = write(lvsCf(3, ""));
+        try (Director d = Director.start(settings(ns, file).build())) {
+            List<String> before = ns.ipvsadmSave();
+            write(lvsCf(7, "persistent = forever"));
+            ConfigurationRejectedException e = assertThrows(ConfigurationRejectedException.class, d::reload);
+            assertTrue(e.getMessage().startsWith(file + ":10: persistent: "), e.getMessage());
+            assertEquals(before, ns.ipvsadmSave());
+            assertTrue(d.plan().isEmpty(), "the old configuration is still in force, and in sync: " + d.plan());
+        }
+    }
+
+    @Test
+    void driftMadeWithIpvsadmIsRepaired(KernelNamespace ns) throws Exception {
+        Path file = write(lvsCf(3, ""));
+        try (Director d = Director.start(settings(ns, file).driftInterval(Duration.ofSeconds(1)).build())) {
+            List<String> configured = ns.ipvsadmSave();
+            ns.ipvsadm("-e", "-t", "10.0.0.100:80", "-r", "10.0.0.2:8080", "-m", "-w", "9");
+            ns.ipvsadm("-d", "-t", "10.0.0.100:80", "-r", "10.0.0.3:8080");
+            ns.ipvsadm("-A", "-u", "10.9.9.9:53", "-s", "rr");
+            Poll.until(Duration.ofSeconds(30), "the drift check to restore the table", ns::ipvsadmSave,
+                    t -> Set.copyOf(t).equals(Set.copyOf(configured)) && t.size() == configured.size());
+            assertTrue(d.status().services().get(0).programmed());
+        }
+    }
+
+    @Test
+    void controlSocketStatusShowsTheServices(KernelNamespace ns) throws Exception {
+        Path file = write(lvsCf(3, ""));
+        Path socket = dir.resolve("run/jlvsd.sock");
+        try (Director d = Director.start(settings(ns, file).controlSocket(socket).build())) {
+            JsonNode status = ask(socket, "{\"command\":\"status\"}");
+            assertTrue(status.path("ok").asBoolean(), status.toString());
+            JsonNode web = status.at("/result/services/0");
+            assertEquals("web", web.path("name").asText());
+            assertEquals("TCP 10.0.0.100:80", web.path("key").asText());
+            assertTrue(web.path("programmed").asBoolean());
+            assertEquals("rs1", web.at("/servers/0/name").asText());
+            assertEquals(3, web.at("/servers/0/weight").asInt());
+
+            JsonNode weight = ask(socket, "{\"command\":\"weight\",\"service\":\"web\",\"server\":\"rs2\",\"weight\":4}");
+            assertTrue(weight.path("ok").asBoolean(), weight.toString());
+            assertTrue(ns.ipvsadmSave().contains("-a -t 10.0.0.100:80 -r 10.0.0.3:8080 -m -w 4"), ns.ipvsadmSave().toString());
+
+            JsonNode disable = ask(socket, "{\"command\":\"disable\",\"service\":\"web\",\"server\":\"10.0.0.3:8080\"}");
+            assertTrue(disable.path("ok").asBoolean(), disable.toString());
+            assertEquals(2, ns.ipvsadmSave().size(), ns.ipvsadmSave().toString());
+        }
+        assertTrue(!Files.exists(socket), "the socket file is removed on close");
+    }
+
+    private static JsonNode ask(Path socket, String request) throws Exception {
+        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            c.connect(UnixDomainSocketAddress.of(socket));
+            c.write(ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8)));
+            String line = new BufferedReader(new InputStreamReader(Channels.newInputStream(c), StandardCharsets.UTF_8)).readLine();
+            return new ObjectMapper().readTree(line);
+        }
+    }
+}
