@@ -51,18 +51,25 @@ public final class Probes {
         try {
             return body.run(clock);
         } catch (ProbeFailedException e) {
+            if (Thread.interrupted()) {
+                throw interruption(e);
+            }
             return clock.down(e.getMessage());
         } catch (IOException | RuntimeException e) {
             // A virtual thread blocked in socket I/O is woken by interrupt with the socket closed:
             // that is an interruption, not a server fault.
             if (Thread.interrupted() || e instanceof ClosedByInterruptException
                     || (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException))) {
-                InterruptedException ie = new InterruptedException("probe interrupted");
-                ie.initCause(e);
-                throw ie;
+                throw interruption(e);
             }
             return clock.down(reason(e));
         }
+    }
+
+    private static InterruptedException interruption(Exception cause) {
+        InterruptedException e = new InterruptedException("probe interrupted");
+        e.initCause(cause);
+        return e;
     }
 
     /** An exception as an operator reads it: "connection refused", "timed out after 2s", ... */
