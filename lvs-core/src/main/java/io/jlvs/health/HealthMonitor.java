@@ -61,6 +61,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final PassiveSignal passive;
     private final Duration passiveEvery;
     private volatile boolean stopping;
+    private Instant lastWatchdog;
     private boolean started;
 
     private record Running(Thread thread, Instant started, Duration timeout) {
@@ -213,7 +214,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void launch(HealthEngine.DueProbe p) {
         ProbeKey key = p.key();
-        Thread t = Thread.ofVirtual().name("jlvs-probe " + key).unstarted(() -> probe(p));
+        Thread t = Thread.ofVirtual().unstarted(() -> probe(p));
         running.put(key, new Running(t, clock.now(), key.check().timeout()));
         t.start();
     }
@@ -249,6 +250,11 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** Interrupts probes that outlived their check's timeout by more than the grace period. */
     private void watchdog(Instant now) {
+        // Walking every running probe is O(n): at most ten times a second, not once per result.
+        if (lastWatchdog != null && now.isBefore(lastWatchdog.plusMillis(100))) {
+            return;
+        }
+        lastWatchdog = now;
         for (Map.Entry<ProbeKey, Running> e : running.entrySet()) {
             Running r = e.getValue();
             if (r.started().plus(r.timeout()).plus(probeGrace).isBefore(now) && r.thread().isAlive()) {

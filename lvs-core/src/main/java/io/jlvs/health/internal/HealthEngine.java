@@ -20,6 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -30,6 +34,10 @@ import java.util.random.RandomGenerator;
 public final class HealthEngine {
     private final Map<ServiceKey, ServiceTrack> services = new LinkedHashMap<>();
     private final Map<ProbeKey, ProbeSlot> slots = new HashMap<>();
+    /** The slots not running, earliest due first: finding due probes costs O(due x log n), not O(n). */
+    private final PriorityQueue<ProbeSlot> waiting = new PriorityQueue<>(Comparator.comparing((ProbeSlot p) -> p.nextDue));
+    /** Servers in a slow-start ramp (usually none), so a tick does not walk every server. */
+    private final Set<ServerTrack> ramping = new LinkedHashSet<>();
     private final RandomGenerator jitter;
     private long probesCompleted;
 
@@ -70,6 +78,8 @@ public final class HealthEngine {
         Map<ProbeKey, ProbeSlot> oldSlots = new HashMap<>(slots);
         services.clear();
         slots.clear();
+        waiting.clear();
+        ramping.clear();
         for (WatchedService w : watched) {
             if (services.containsKey(w.key())) {
                 throw new IllegalArgumentException("service " + w.key() + " is watched twice");
@@ -84,6 +94,7 @@ public final class HealthEngine {
                     DesiredState before = kept.desired;
                     kept.watched = t.watched;
                     kept.policy = w.policy();
+                    kept.service = track;
                     track.servers.set(i, kept);
                     DesiredState after = kept.computeDesired();
                     kept.desired = after;
@@ -137,6 +148,16 @@ public final class HealthEngine {
             } else if (slot.nextDue.isAfter(now.plus(slot.interval))) {
                 slot.nextDue = now.plus(slot.interval); // the interval shrank
             }
+            if (!slot.inFlight) {
+                waiting.add(slot);
+            }
+        }
+        for (ServiceTrack s : services.values()) {
+            for (ServerTrack t : s.servers) {
+                if (t.rampStart != null) {
+                    ramping.add(t);
+                }
+            }
         }
     }
 
@@ -157,10 +178,8 @@ public final class HealthEngine {
     /** Probes due at {@code now} and not still running; each is marked running and rescheduled. */
     public List<DueProbe> takeDue(Instant now) {
         List<DueProbe> due = new ArrayList<>();
-        for (ProbeSlot slot : slots.values()) {
-            if (slot.inFlight || slot.nextDue.isAfter(now)) {
-                continue;
-            }
+        while (!waiting.isEmpty() && !waiting.peek().nextDue.isAfter(now)) {
+            ProbeSlot slot = waiting.poll();
             due.add(new DueProbe(slot.key, slot.nextDue));
             slot.inFlight = true;
             slot.nextDue = slot.nextDue.plus(slot.interval);
@@ -182,18 +201,11 @@ public final class HealthEngine {
 
     /** The earliest time something is due (a probe not running, or a slow-start step), or null. */
     public Instant nextDeadline() {
-        Instant min = null;
-        for (ProbeSlot slot : slots.values()) {
-            if (!slot.inFlight && (min == null || slot.nextDue.isBefore(min))) {
-                min = slot.nextDue;
-            }
-        }
-        for (ServiceTrack s : services.values()) {
-            for (ServerTrack t : s.servers) {
-                Instant step = t.nextRampStep();
-                if (step != null && (min == null || step.isBefore(min))) {
-                    min = step;
-                }
+        Instant min = waiting.isEmpty() ? null : waiting.peek().nextDue;
+        for (ServerTrack t : ramping) {
+            Instant step = t.nextRampStep();
+            if (step != null && (min == null || step.isBefore(min))) {
+                min = step;
             }
         }
         return min;
@@ -203,17 +215,21 @@ public final class HealthEngine {
     public Decisions record(ProbeKey key, ProbeResult result, Instant now) {
         Decisions out = new Decisions();
         ProbeSlot slot = slots.get(key);
-        if (slot == null) {
+        if (slot == null || !slot.inFlight) {
             return out; // unwatched while it ran
         }
         slot.inFlight = false;
         skipMissedRounds(slot, now);
+        waiting.add(slot);
         probesCompleted++;
         List<ServiceTrack> touched = new ArrayList<>();
         for (int i = 0; i < slot.users.size(); i++) {
             ServerTrack t = slot.users.get(i);
             ServiceTrack s = slot.userServices.get(i);
             boolean flipped = t.count(result, now);
+            if (t.rampStart != null) {
+                ramping.add(t);
+            }
             DesiredState before = t.desired;
             DesiredState after = t.computeDesired();
             if (!after.equals(before)) {
@@ -239,16 +255,17 @@ public final class HealthEngine {
     /** Advances slow-start ramps to {@code now}. */
     public Decisions tick(Instant now) {
         Decisions out = new Decisions();
-        for (ServiceTrack s : services.values()) {
-            for (ServerTrack t : s.servers) {
-                if (t.advanceRamp(now)) {
-                    DesiredState before = t.desired;
-                    DesiredState after = t.computeDesired();
-                    if (!after.equals(before)) {
-                        t.desired = after;
-                        serverChanged(s, t, before, after, t.rampNote(), Duration.ZERO, now, out);
-                    }
+        for (ServerTrack t : List.copyOf(ramping)) {
+            if (t.advanceRamp(now)) {
+                DesiredState before = t.desired;
+                DesiredState after = t.computeDesired();
+                if (!after.equals(before)) {
+                    t.desired = after;
+                    serverChanged(t.service, t, before, after, t.rampNote(), Duration.ZERO, now, out);
                 }
+            }
+            if (t.rampStart == null) {
+                ramping.remove(t);
             }
         }
         return out;

@@ -12,6 +12,7 @@ import java.time.Instant;
 final class ServerTrack {
     WatchedServer watched;
     HealthPolicy policy;
+    ServiceTrack service;
     boolean healthy;
     int consecutiveUp;
     int consecutiveDown;
@@ -21,8 +22,9 @@ final class ServerTrack {
     Instant rampStart;
     int rampStep;
 
-    ServerTrack(WatchedServer watched, HealthPolicy policy) {
+    ServerTrack(WatchedServer watched, HealthPolicy policy, ServiceTrack service) {
         this.watched = watched;
+        this.service = service;
         this.policy = policy;
         this.healthy = policy.startUp();
         this.desired = computeDesired();

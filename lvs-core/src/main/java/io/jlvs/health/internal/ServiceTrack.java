@@ -16,7 +16,7 @@ final class ServiceTrack {
     ServiceTrack(WatchedService watched) {
         this.watched = watched;
         for (WatchedServer s : watched.servers()) {
-            servers.add(new ServerTrack(s, watched.policy()));
+            servers.add(new ServerTrack(s, watched.policy(), this));
         }
     }
 
