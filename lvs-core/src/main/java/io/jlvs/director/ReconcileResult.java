@@ -39,6 +39,7 @@ public record ReconcileResult(Plan plan, Optional<BatchResult> result, List<Plan
         BatchResult r = result.orElseThrow();
         return plan.size() + " changes, " + r.appliedCount() + " applied"
                 + (drift.isEmpty() ? "" : ", " + drift.size() + " repaired drift")
-                + (r.allApplied() ? "" : ", first failure: " + r.firstFailure().map(Object::toString).orElse("?"));
+                + (r.allApplied() ? "" : ", " + r.notApplied().size() + " not applied"
+                        + r.firstFailure().map(f -> ", first failure: " + f).orElse(""));
     }
 }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * a comment ({@code #} at the start or after a space, outside quotes), {@code key = value},
  * {@code virtual NAME {}, {@code server NAME {} (the brace may stand alone on the next line), or
  * {@code }}. A value is the rest of the line after the first {@code =}; in double quotes it may hold
- * {@code #}, and {@code \"} stands for a quote inside (other backslashes are kept as written).
+ * {@code #}, {@code \"} stands for a quote and {@code \\} for a backslash (other backslashes are
+ * kept as written, so Piranha's {@code "GET / HTTP/1.0\r\n"} reaches the checker unchanged).
  */
 public final class LvsCfReader {
     private static final Pattern HEADER = Pattern.compile("(virtual|server)\\s+(\\S+?)\\s*(\\{)?");
@@ -90,7 +91,7 @@ public final class LvsCfReader {
                             + value.substring(end + 1).strip() + "'");
                     continue;
                 }
-                value = value.substring(1, end).replace("\\\"", "\"");
+                value = unescape(value.substring(1, end));
                 quoted = true;
             }
             open.peek().entries().add(new RawEntry(key, value, quoted, lineNo));
@@ -121,6 +122,20 @@ public final class LvsCfReader {
             }
         }
         return line;
+    }
+
+    /** Inside quotes, {@code \"} is a quote and {@code \\} a backslash; other backslashes stay as written. */
+    static String unescape(String quoted) {
+        StringBuilder out = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c == '\\' && i + 1 < quoted.length() && (quoted.charAt(i + 1) == '"' || quoted.charAt(i + 1) == '\\')) {
+                out.append(quoted.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static int closingQuote(String value) {

@@ -119,8 +119,23 @@ public final class LvsCfWriter {
         return Values.addressText(a.address()) + a.device().map(d -> " " + d).orElse("");
     }
 
-    /** In quotes, with '"' escaped, as the reader takes it back. */
+    /**
+     * In quotes, as the reader takes it back: '"' becomes \", and a backslash becomes \\ where the
+     * reader would otherwise take it as an escape (before '"' or '\\', or at the end); other
+     * backslashes stay single so that "GET / HTTP/1.0\r\n" stays readable.
+     */
     static String quote(String s) {
-        return "\"" + s.replace("\"", "\\\"") + "\"";
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                out.append("\\\"");
+            } else if (c == '\\' && (i + 1 == s.length() || s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
+                out.append("\\\\");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 }
