@@ -8,7 +8,7 @@ import io.jlvs.bench.scale.Result;
 import io.jlvs.bench.scale.RunContext;
 import io.jlvs.bench.scale.ScaleNamespace;
 import io.jlvs.bench.scale.ScaleRun;
-import io.jlvs.director.internal.LiveTable;
+import io.jlvs.director.LiveTable;
 import io.jlvs.ipvs.Batch;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerEntry;
