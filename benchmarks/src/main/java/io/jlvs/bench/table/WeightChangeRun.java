@@ -68,7 +68,7 @@ public final class WeightChangeRun implements ScaleRun {
             client.transport().reset();
             long t0 = System.nanoTime();
             LiveTable live = LiveTable.read(client.ipvs());
-            if (live.server(key, changed.key()).isEmpty()) {
+            if (live.service(key).flatMap(s -> s.realServer(changed.key())).isEmpty()) {
                 throw new IllegalStateException("the table read back lacks " + changed.key() + " in " + key);
             }
             client.ipvs().apply(Batch.builder().editRealServer(key, table.realServer(0, 0, DIRECTOR_WEIGHT)).build()).orThrow();
