@@ -75,49 +75,17 @@ public record ClusterSettings(
         Objects.requireNonNull(failbackDelay, "failbackDelay");
     }
 
-    /** Every setting at its default. */
+    /** Every setting at its default (docs/lvs.cf.md). */
     public static ClusterSettings defaults() {
-        return builder().build();
+        return new ClusterSettings(0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                "lvs", true, 539, Duration.ofSeconds(6), Duration.ofSeconds(18), NetworkMode.DIRECT, Optional.empty(),
+                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO);
     }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Builds {@link ClusterSettings}; starts from the documented defaults. Not thread-safe. */
-    public static final class Builder {
-        public long serialNo = 0;
-        public InetAddress primary;
-        public InetAddress primaryPrivate;
-        public InetAddress backup;
-        public InetAddress backupPrivate;
-        public boolean backupActive = false;
-        public String service = "lvs";
-        public boolean heartbeat = true;
-        public int heartbeatPort = 539;
-        public Duration keepalive = Duration.ofSeconds(6);
-        public Duration deadtime = Duration.ofSeconds(18);
-        public NetworkMode network = NetworkMode.DIRECT;
-        public InterfaceAddress natRouter;
-        public int natNetmaskPrefix = 32;
-        public String debugLevel = "NONE";
-        public boolean syncDaemon = false;
-        public String syncdInterface;
-        public int syncdId = 0;
-        public boolean monitorLinks = false;
-        public Path heartbeatKeyFile;
-        public int priority = 100;
-        public boolean preempt = true;
-        public Duration failbackDelay = Duration.ZERO;
-
-        private Builder() {}
-
-        public ClusterSettings build() {
-            return new ClusterSettings(serialNo, Optional.ofNullable(primary), Optional.ofNullable(primaryPrivate),
-                    Optional.ofNullable(backup), Optional.ofNullable(backupPrivate), backupActive, service,
-                    heartbeat, heartbeatPort, keepalive, deadtime, network, Optional.ofNullable(natRouter),
-                    natNetmaskPrefix, debugLevel, syncDaemon, Optional.ofNullable(syncdInterface), syncdId,
-                    monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay);
-        }
+    /** These settings with another {@code network}. */
+    public ClusterSettings withNetwork(NetworkMode newNetwork) {
+        return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
+                heartbeat, heartbeatPort, keepalive, deadtime, newNetwork, natRouter, natNetmaskPrefix, debugLevel,
+                syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay);
     }
 }

@@ -49,9 +49,8 @@ public final class Importers {
     private static ParsedConfiguration result(String fileName, ImportDraft.Imported imported, Problems problems)
             throws ConfigException {
         problems.throwIfErrors();
-        ClusterSettings.Builder cluster = ClusterSettings.builder();
-        cluster.network = imported.network();
-        return new ParsedConfiguration(new Configuration(fileName, cluster.build(), imported.virtualServers()),
+        ClusterSettings cluster = ClusterSettings.defaults().withNetwork(imported.network());
+        return new ParsedConfiguration(new Configuration(fileName, cluster, imported.virtualServers()),
                 problems.warnings());
     }
 }

@@ -78,23 +78,13 @@ class LvsCfRoundTripPropertyTest {
                 Arbitraries.integers().between(1, 255),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).injectNull(0.5))
                 .as((serial, network, keepalive, natPrefix, flag, priority, iface) -> {
-                    ClusterSettings.Builder b = ClusterSettings.builder();
-                    b.serialNo = serial;
-                    b.network = network;
-                    b.keepalive = Duration.ofSeconds(keepalive);
-                    b.deadtime = Duration.ofSeconds(keepalive * 3L);
-                    b.natRouter = new InterfaceAddress(ip(10, 0, 0, 254), Optional.of("eth1:1"));
-                    b.natNetmaskPrefix = natPrefix;
-                    b.primary = ip(192, 0, 2, 1);
-                    b.backup = flag ? ip(192, 0, 2, 2) : null;
-                    b.backupActive = flag;
-                    b.syncDaemon = flag;
-                    b.syncdInterface = iface;
-                    b.priority = priority;
-                    b.preempt = !flag;
-                    b.heartbeatKeyFile = flag ? Path.of("/etc/jlvs/key with space") : null;
-                    b.failbackDelay = Duration.ofMillis(flag ? 1500 : 0);
-                    return b.build();
+                    return new ClusterSettings(serial, Optional.of(ip(192, 0, 2, 1)), Optional.empty(),
+                            flag ? Optional.of(ip(192, 0, 2, 2)) : Optional.empty(), Optional.empty(), flag, "lvs",
+                            true, 539, Duration.ofSeconds(keepalive), Duration.ofSeconds(keepalive * 3L), network,
+                            Optional.of(new InterfaceAddress(ip(10, 0, 0, 254), Optional.of("eth1:1"))), natPrefix,
+                            "NONE", flag, Optional.ofNullable(iface), 0, false,
+                            flag ? Optional.of(Path.of("/etc/jlvs/key with space")) : Optional.empty(), priority,
+                            !flag, Duration.ofMillis(flag ? 1500 : 0));
                 });
         Arbitrary<List<VirtualServerConfig>> virtuals = Arbitraries.integers().between(0, 4).flatMap(n ->
                 virtual().list().ofSize(n).map(LvsCfRoundTripPropertyTest::distinct));

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class LvsCfBinder {
     private final Problems problems;
-    private final KeyTable<ClusterSettings.Builder> globalKeys = LvsCfKeys.global();
+    private final KeyTable<GlobalDraft> globalKeys = LvsCfKeys.global();
     private final KeyTable<VirtualDraft> virtualKeys = LvsCfKeys.virtual();
     private final KeyTable<ServerDraft> serverKeys = LvsCfKeys.server();
 
@@ -32,7 +32,7 @@ public final class LvsCfBinder {
     public record Global(ClusterSettings settings, Map<String, RawEntry> entries) {}
 
     public Global global(RawBlock root) {
-        ClusterSettings.Builder b = ClusterSettings.builder();
+        GlobalDraft b = new GlobalDraft();
         Map<String, RawEntry> seen = globalKeys.apply(root.entries(), b, problems);
         if (b.natRouter != null && seen.containsKey("nat_nmask")) {
             checkPrefix(b.natNetmaskPrefix, AddressFamily.of(b.natRouter.address()), seen.get("nat_nmask"));

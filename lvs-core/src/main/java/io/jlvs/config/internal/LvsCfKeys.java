@@ -1,6 +1,5 @@
 package io.jlvs.config.internal;
 
-import io.jlvs.config.ClusterSettings;
 import io.jlvs.config.NetworkMode;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
@@ -16,8 +15,8 @@ final class LvsCfKeys {
 
     private LvsCfKeys() {}
 
-    static KeyTable<ClusterSettings.Builder> global() {
-        return new KeyTable<ClusterSettings.Builder>("global section",
+    static KeyTable<GlobalDraft> global() {
+        return new KeyTable<GlobalDraft>("global section",
                 Set.of("rsh_command", "hard_shutdown", "tcp_timeout", "tcpfin_timeout", "udp_timeout",
                         "lvs_timeout", "heartbeat_interface"), null, null)
                 .key("serial_no", (d, e) -> d.serialNo = Values.integer(e.value(), 0L, Long.MAX_VALUE))
