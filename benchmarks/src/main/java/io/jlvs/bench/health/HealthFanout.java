@@ -40,13 +40,14 @@ final class HealthFanout {
      * @param down             of those, how many found the server down
      */
     record Measurement(int servers, double seconds, double cpuPercent, double monitorCpuPercent, double latenessP50Ms,
-            double latenessP99Ms, double latenessMaxMs, long probes, long down, double expectedProbes) {
+            double latenessP99Ms, double latenessMaxMs, long probes, long down, double expectedProbes,
+            double cpuMicrosPerProbe, String downReasons) {
 
         String line(String name) {
             return String.format(Locale.ROOT, "%s cpu=%.1f%% monitor_cpu=%.1f%% lateness_p50=%.2fms lateness_p99=%.2fms"
-                            + " lateness_max=%.2fms probes=%d (expected ~%.0f) down=%d",
+                            + " lateness_max=%.2fms probes=%d (expected ~%.0f) cpu_per_probe=%.0fus down=%d%s",
                     name, cpuPercent, monitorCpuPercent, latenessP50Ms, latenessP99Ms, latenessMaxMs, probes,
-                    expectedProbes, down);
+                    expectedProbes, cpuMicrosPerProbe, down, down == 0 ? "" : " " + downReasons);
         }
     }
 
@@ -74,7 +75,7 @@ final class HealthFanout {
             Window window = new Window(Math.max(1024, (int) (servers * (duration.toMillis() / (double) interval.toMillis()) * 2)));
             HealthMonitor monitor = HealthMonitor.builder(Actuator.none()).watch(services)
                     .probeObserver((target, c, scheduled, started, result) ->
-                            window.record(Duration.between(scheduled, started).toNanos(), result.up()))
+                            window.record(Duration.between(scheduled, started).toNanos(), result))
                     .build();
             try (monitor) {
                 monitor.start();
@@ -103,7 +104,7 @@ final class HealthFanout {
                 double expected = servers * (wall / (double) interval.toNanos());
                 return new Measurement(servers, wall / 1e9, cpuPct, monitorPct, ms(percentile(late, 0.50)),
                         ms(percentile(late, 0.99)), ms(late.length == 0 ? 0 : late[late.length - 1]), late.length,
-                        window.down(), expected);
+                        window.down(), expected, late.length == 0 ? 0 : cpu / 1e3 / late.length, window.reasons());
             }
         }
     }
@@ -139,7 +140,13 @@ final class HealthFanout {
             open = false;
         }
 
-        void record(long latenessNanos, boolean up) {
+        private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+
+        String reasons() {
+            return reasons.toString();
+        }
+
+        void record(long latenessNanos, io.jlvs.health.ProbeResult result) {
             if (!open) {
                 return;
             }
@@ -147,8 +154,9 @@ final class HealthFanout {
             if (i < lateness.length) {
                 lateness[i] = latenessNanos;
             }
-            if (!up) {
+            if (!result.up()) {
                 down.incrementAndGet();
+                reasons.computeIfAbsent(result.reason(), r -> new AtomicLong()).incrementAndGet();
             }
         }
 

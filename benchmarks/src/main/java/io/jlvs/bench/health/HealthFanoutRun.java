@@ -40,6 +40,7 @@ public final class HealthFanoutRun implements ScaleRun {
                 Result.of(name(), n + " cpu", m.cpuPercent(), "%")
                         .goal(Goal.valueAtMost(50, "sustainable: under half of the machine's CPU")),
                 Result.of(name(), n + " monitor cpu", m.monitorCpuPercent(), "%"),
+                Result.of(name(), n + " cpu per probe", m.cpuMicrosPerProbe(), "us"),
                 Result.of(name(), n + " lateness p50", m.latenessP50Ms(), "ms"),
                 Result.of(name(), n + " lateness p99", m.latenessP99Ms(), "ms")
                         .goal(Goal.valueAtMost(100, "probes start within a tenth of the interval")),
