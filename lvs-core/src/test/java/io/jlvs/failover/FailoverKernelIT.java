@@ -64,8 +64,8 @@ class FailoverKernelIT {
                 assertTrue(c.sh("lvs1", "ipvsadm -Ln").contains("10.11.12.11:80"), "service programmed on lvs1");
                 assertFalse(c.sh("lvs2", "ipvsadm -Ln").contains("10.23.8.80:80"), "no service on the backup");
                 Poll.until(WAIT, "sync daemons", () -> c.sh("lvs1", "ipvsadm -L --daemon") + c.sh("lvs2",
-                        "ipvsadm -L --daemon"), out -> out.contains("master sync daemon (mcast=eth1, syncid=1)")
-                                && out.contains("backup sync daemon (mcast=eth1, syncid=1)"));
+                        "ipvsadm -L --daemon"), out -> out.contains("master sync daemon (mcast=eth1, syncid=1,")
+                                && out.contains("backup sync daemon (mcast=eth1, syncid=1,"));
 
                 // Cut the public path only (both ways): degraded, no failover.
                 c.sh("lvs1", "ip route add blackhole 10.23.8.2/32");
