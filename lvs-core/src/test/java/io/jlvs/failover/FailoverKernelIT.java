@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Timeout;
  */
 @KernelTest
 class FailoverKernelIT {
-    private static final Duration KEEPALIVE = Duration.ofMillis(250);
-    private static final Duration DEADTIME = KEEPALIVE.multipliedBy(4);
+    // Generous: the guest is emulated (TCG) and a starved JVM thread there can stall for a second or more.
+    // Speed is the benchmark's business; this test checks behaviour.
+    private static final Duration KEEPALIVE = Duration.ofSeconds(1);
+    private static final Duration DEADTIME = KEEPALIVE.multipliedBy(6);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final byte[] KEY = "reference cluster heartbeat key!".getBytes(StandardCharsets.US_ASCII);
 
@@ -62,15 +64,15 @@ class FailoverKernelIT {
                 assertTrue(c.sh("lvs1", "ipvsadm -Ln").contains("10.11.12.11:80"), "service programmed on lvs1");
                 assertFalse(c.sh("lvs2", "ipvsadm -Ln").contains("10.23.8.80:80"), "no service on the backup");
                 Poll.until(WAIT, "sync daemons", () -> c.sh("lvs1", "ipvsadm -L --daemon") + c.sh("lvs2",
-                        "ipvsadm -L --daemon"), out -> out.contains("master sync daemon (mcast=eth1, syncid=1)")
-                                && out.contains("backup sync daemon (mcast=eth1, syncid=1)"));
+                        "ipvsadm -L --daemon"), out -> out.contains("master sync daemon (mcast=eth1, syncid=1,")
+                                && out.contains("backup sync daemon (mcast=eth1, syncid=1,"));
 
                 // Cut the public path only (both ways): degraded, no failover.
                 c.sh("lvs1", "ip route add blackhole 10.23.8.2/32");
                 c.sh("lvs2", "ip route add blackhole 10.23.8.1/32");
                 Poll.until(WAIT, "lvs2 to see lvs1 degraded", () -> lvs2.node.peers().get(0).state(),
                         s -> s == PeerState.DEGRADED);
-                Thread.sleep(DEADTIME.multipliedBy(3));
+                Thread.sleep(DEADTIME.multipliedBy(2));
                 assertEquals(Role.ACTIVE, lvs1.node.role());
                 assertEquals(Role.BACKUP, lvs2.node.role());
                 assertEquals(PeerState.DEGRADED, lvs2.node.peers().get(0).state());
@@ -153,7 +155,7 @@ class FailoverKernelIT {
             String ns = "lvs" + d;
             FailoverConfig config = FailoverConfig.builder(d, HeartbeatKey.of(KEY))
                     .priority(d == 1 ? 200 : 100)
-                    .keepalive(KEEPALIVE).deadtime(DEADTIME).holdDown(Duration.ofSeconds(3))
+                    .keepalive(KEEPALIVE).deadtime(DEADTIME).holdDown(DEADTIME)
                     .peer(Peer.of(other,
                             new HeartbeatPath("public", ip("10.23.8." + d), ip("10.23.8." + other)),
                             new HeartbeatPath("private", ip("10.11.12." + d), ip("10.11.12." + other))))
@@ -218,7 +220,7 @@ class FailoverKernelIT {
         void start() {
             thread = Thread.ofPlatform().name("vip-sampler").daemon(true).start(() -> {
                 int lastOwner = 0;
-                // Bounded: at most an hour of 5 ms samples, far beyond the test's timeout.
+                // Bounded: at most four hours of 20 ms samples, far beyond the test's timeout.
                 for (int i = 0; i < 720_000 && running.get(); i++) {
                     boolean on1 = holds(lvs1);
                     boolean on2 = holds(lvs2);
@@ -232,7 +234,7 @@ class FailoverKernelIT {
                     }
                     lastOwner = owner;
                     try {
-                        Thread.sleep(5);
+                        Thread.sleep(20);
                     } catch (InterruptedException e) {
                         return;
                     }

@@ -50,7 +50,17 @@ public final class PeerTracker {
         if (!guards[pathIndex].accept(heartbeat)) {
             return false;
         }
-        if (latest != null && latest.bootId() != heartbeat.bootId()) {
+        boolean sameBoot = latest != null && latest.bootId() == heartbeat.bootId();
+        if (sameBoot && Long.compareUnsigned(heartbeat.sequence(), latest.sequence()) <= 0) {
+            // Fresh for its own path, but older than what another path already brought: it proves the
+            // path works, yet must not roll the peer's role back (nor revive a peer that said goodbye).
+            if (latest.role() != Role.STOPPED) {
+                lastHeard[pathIndex] = now;
+                heardEver[pathIndex] = true;
+            }
+            return true;
+        }
+        if (latest != null && !sameBoot) {
             // The peer restarted within the dead time: its health record starts again.
             aliveSince = now;
         }

@@ -75,6 +75,22 @@ class PeerTrackerTest {
     }
 
     @Test
+    void aLateCopyOnAnotherPathNeitherRollsTheRoleBackNorRevivesAPeerThatSaidGoodbye() {
+        Heartbeat active = hb(Role.ACTIVE, 1);
+        t.heard(0, active, 0);
+        t.heard(0, hb(Role.BACKUP, 1), 50 * MS);
+        assertTrue(t.heard(1, active, 60 * MS), "new on path 1, so taken as proof the path works");
+        assertEquals(Role.BACKUP, t.latest().orElseThrow().role());
+        assertEquals(PeerState.ALIVE, t.refresh(60 * MS, Instant.EPOCH).orElseThrow().current());
+
+        Heartbeat beforeGoodbye = hb(Role.ACTIVE, 1);
+        t.heard(0, hb(Role.STOPPED, 1), 100 * MS);
+        t.heard(1, beforeGoodbye, 110 * MS);
+        assertEquals(PeerState.DEAD, t.refresh(110 * MS, Instant.EPOCH).orElseThrow().current());
+        assertEquals(Role.STOPPED, t.latest().orElseThrow().role());
+    }
+
+    @Test
     void aReplayChangesNothing() {
         Heartbeat first = hb(Role.ACTIVE, 1);
         t.heard(0, first, 0);
