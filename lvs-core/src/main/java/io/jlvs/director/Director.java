@@ -413,6 +413,11 @@ public final class Director implements AutoCloseable {
         return new DirectorMetrics.View(liveTable(), healthView, role, rp == null ? 0 : rp.failovers(), stats);
     }
 
+    /** Waits until the director's own thread has run everything queued so far (tests). */
+    void awaitIdle() throws Exception {
+        timer.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    }
+
     /** The health sink for tests that drive health by hand; the health module calls the same. */
     void healthVerdict(ServerRef ref, HealthState state) {
         verdict(ref, state);

@@ -50,6 +50,7 @@ class DirectorTest {
         MemoryKernel k = new MemoryKernel();
         Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(web(3));
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
+            d.awaitIdle();
             k.clearApplied();
             loader.next = web(5);
             assertEquals(1, d.reload());
@@ -63,6 +64,7 @@ class DirectorTest {
         MemoryKernel k = new MemoryKernel();
         Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(web(3));
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
+            d.awaitIdle();
             k.clearApplied();
             loader.next = web(9);
             loader.error = new ConfigurationRejectedException(Fixtures.FILE, List.of(Fixtures.FILE + ":12: weight: 'x' is not a number"));
@@ -80,6 +82,7 @@ class DirectorTest {
     void driftIsRepairedAndCounted() throws Exception {
         MemoryKernel k = new MemoryKernel();
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {
+            d.awaitIdle();
             k.apply(List.of(new Operation.DeleteRealServer(WEB, WEB2)));
             assertEquals(1, d.reconcile("drift check"));
             assertTrue(k.server(WEB, WEB2).isPresent());

@@ -1,7 +1,6 @@
 package io.jlvs.director.internal;
 
 import io.jlvs.director.DirectorSettings;
-import io.jlvs.director.NodeMode;
 import io.jlvs.ipvs.IpvsClient;
 
 /**
@@ -15,11 +14,7 @@ public final class StandardParts {
 
     public static DirectorParts forSettings(DirectorSettings settings) {
         return new DirectorParts(new LvsCfLoader(), c -> new MonitorHealthPort(),
-                c -> new StandaloneRole(fixedRole(settings.node())), ns -> KernelTable.ipvs(IpvsClient.open(ns)));
-    }
-
-    /** Without a failover peer: a backup node stays BACKUP, any other is ACTIVE. */
-    static Role fixedRole(NodeMode node) {
-        return node == NodeMode.BACKUP ? Role.BACKUP : Role.ACTIVE;
+                c -> new FailoverRolePort(settings.namespace(), settings.node()),
+                ns -> KernelTable.ipvs(IpvsClient.open(ns)));
     }
 }

@@ -1,0 +1,262 @@
+package io.jlvs.director.internal;
+
+import io.jlvs.config.ClusterSettings;
+import io.jlvs.config.Configuration;
+import io.jlvs.config.InterfaceAddress;
+import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.director.NodeMode;
+import io.jlvs.failover.ActiveDuty;
+import io.jlvs.failover.AddressManager;
+import io.jlvs.failover.Announcer;
+import io.jlvs.failover.FailoverConfig;
+import io.jlvs.failover.FailoverNode;
+import io.jlvs.failover.FloatingAddress;
+import io.jlvs.failover.HeartbeatKey;
+import io.jlvs.failover.HeartbeatPath;
+import io.jlvs.failover.Peer;
+import io.jlvs.failover.PeerStatus;
+import io.jlvs.failover.RoleChange;
+import io.jlvs.failover.RoleListener;
+import io.jlvs.failover.Takeover;
+import io.jlvs.netlink.NetworkNamespace;
+import io.jlvs.netlink.route.AssignedAddress;
+import io.jlvs.netlink.route.RouteClient;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The failover module (io.jlvs.failover) as the director's {@link RolePort}, wired from lvs.cf the
+ * way Piranha's pulse reads it: {@code primary}/{@code backup} (and their {@code _private} addresses)
+ * are the two nodes and the heartbeat paths, {@code heartbeat_port}, {@code keepalive} and
+ * {@code deadtime} time them; the floating addresses are every active virtual server's
+ * {@code address} and the {@code nat_router}. A {@link Takeover} takes and announces them on becoming
+ * ACTIVE and releases them first on leaving it; the director then follows the role.
+ *
+ * <p>Without a backup ({@code backup} unset, or {@code heartbeat = 0}) there is no peer to elect
+ * with: this node is ACTIVE from the start and simply holds the addresses until it stops.
+ *
+ * <p>Which node this is comes from {@code --node}, or for AUTO from which of the two addresses is
+ * assigned in this namespace.
+ */
+public final class FailoverRolePort implements RolePort {
+    private static final Logger log = LoggerFactory.getLogger(FailoverRolePort.class);
+    static final int PRIMARY_ID = 1;
+    static final int BACKUP_ID = 2;
+
+    private final NetworkNamespace namespace;
+    private final NodeMode mode;
+    private final AtomicLong failovers = new AtomicLong();
+    private volatile Role role = Role.INIT;
+    private RouteClient route;
+    private Announcer announcer;
+    private AddressManager addresses;
+    private FailoverNode node;
+    private Configuration started;
+
+    public FailoverRolePort(NetworkNamespace namespace, NodeMode mode) {
+        this.namespace = namespace;
+        this.mode = mode;
+    }
+
+    @Override
+    public synchronized void start(Configuration config, Consumer<Role> listener) {
+        started = config;
+        ClusterSettings c = config.cluster();
+        route = RouteClient.open(namespace);
+        addresses = new AddressManager(route, floating(config));
+        announcer = Announcer.builder(route).build();
+        Takeover takeover = Takeover.builder()
+                .addresses(ActiveDuty.of(addresses::take, addresses::release))
+                .announce(() -> announcer.announce(addresses.addresses()))
+                .build();
+        boolean paired = c.backup().isPresent() && c.primary().isPresent() && c.heartbeat();
+        if (!paired) {
+            log.info(Kv.line("event", "failover", "mode", "single", "reason", "no backup in " + config.source(),
+                    "addresses", addresses.addresses().size()));
+            takeover.onRoleChange(new RoleChange(io.jlvs.failover.Role.INIT, io.jlvs.failover.Role.ACTIVE,
+                    "single director", java.time.Instant.now()));
+            set(Role.ACTIVE, listener);
+            return;
+        }
+        boolean primary = isPrimary(c);
+        FailoverConfig fc = failoverConfig(config, primary);
+        log.info(Kv.line("event", "failover", "mode", "pair", "node", primary ? "primary" : "backup",
+                "priority", fc.priority(), "port", fc.port(), "paths", fc.allPaths().size(),
+                "addresses", addresses.addresses().size()));
+        node = FailoverNode.builder(fc).namespace(namespace).listener(takeover).listener(new RoleListener() {
+            @Override
+            public void onRoleChange(RoleChange change) {
+                if (change.becameActive()) {
+                    failovers.incrementAndGet();
+                }
+                set(map(change.current()), listener);
+            }
+
+            @Override
+            public void onPeerChange(io.jlvs.failover.PeerChange change) {
+                log.info(Kv.line("event", "peer", "peer", Integer.toUnsignedString(change.peerId()),
+                        "from", change.previous(), "to", change.current()));
+            }
+        }).start();
+    }
+
+    private void set(Role next, Consumer<Role> listener) {
+        role = next;
+        listener.accept(next);
+    }
+
+    private static Role map(io.jlvs.failover.Role r) {
+        return switch (r) {
+            case INIT -> Role.INIT;
+            case BACKUP, STOPPED -> Role.BACKUP;
+            case ACTIVE -> Role.ACTIVE;
+            case FAULT -> Role.FAULT;
+        };
+    }
+
+    private boolean isPrimary(ClusterSettings c) {
+        return switch (mode) {
+            case PRIMARY -> true;
+            case BACKUP -> false;
+            case AUTO -> {
+                Set<InetAddress> local = new LinkedHashSet<>();
+                route.addresses().stream().map(AssignedAddress::address).forEach(local::add);
+                boolean p = c.primary().filter(local::contains).isPresent() || c.primaryPrivate().filter(local::contains).isPresent();
+                boolean b = c.backup().filter(local::contains).isPresent() || c.backupPrivate().filter(local::contains).isPresent();
+                if (p == b) {
+                    throw new IllegalArgumentException("--node auto: " + (p ? "both" : "neither") + " of primary "
+                            + c.primary().map(InetAddress::getHostAddress).orElse("-") + " and backup "
+                            + c.backup().map(InetAddress::getHostAddress).orElse("-")
+                            + " is an address of this host; give --node primary or --node backup");
+                }
+                yield p;
+            }
+        };
+    }
+
+    static FailoverConfig failoverConfig(Configuration config, boolean primary) {
+        ClusterSettings c = config.cluster();
+        InetAddress me = primary ? c.primary().orElseThrow() : c.backup().orElseThrow();
+        InetAddress peer = primary ? c.backup().orElseThrow() : c.primary().orElseThrow();
+        List<HeartbeatPath> paths = new ArrayList<>();
+        paths.add(new HeartbeatPath("public", me, peer));
+        Optional<InetAddress> myPrivate = primary ? c.primaryPrivate() : c.backupPrivate();
+        Optional<InetAddress> peerPrivate = primary ? c.backupPrivate() : c.primaryPrivate();
+        if (myPrivate.isPresent() && peerPrivate.isPresent()) {
+            paths.add(new HeartbeatPath("private", myPrivate.get(), peerPrivate.get()));
+        }
+        int priority = primary ? c.priority() : Math.max(0, c.priority() / 2);
+        return FailoverConfig.builder(primary ? PRIMARY_ID : BACKUP_ID, key(config))
+                .priority(priority).preempt(primary && c.preempt()).holdDown(c.failbackDelay())
+                .keepalive(c.keepalive()).deadtime(c.deadtime()).port(c.heartbeatPort())
+                .peer(new Peer(primary ? BACKUP_ID : PRIMARY_ID, paths)).build();
+    }
+
+    /**
+     * {@code heartbeat_key_file}, or, as Piranha had no authentication at all, a key both directors
+     * derive from the configuration they share. That one only guards against a stray heartbeat of
+     * another cluster, not against an attacker who knows the addresses: a warning says so.
+     */
+    private static HeartbeatKey key(Configuration config) {
+        ClusterSettings c = config.cluster();
+        if (c.heartbeatKeyFile().isPresent()) {
+            return HeartbeatKey.fromFile(c.heartbeatKeyFile().get());
+        }
+        log.warn(Kv.line("event", "failover", "warning", "no heartbeat_key_file: heartbeats are signed with a key derived "
+                + "from the directors' addresses, which anyone who knows them can compute"));
+        String seed = "jlvs-heartbeat:" + c.primary().map(InetAddress::getHostAddress).orElse("") + ":"
+                + c.backup().map(InetAddress::getHostAddress).orElse("") + ":" + c.heartbeatPort();
+        try {
+            return HeartbeatKey.of(MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The VIPs of the active virtual servers and the NAT router, each on its device. */
+    static List<FloatingAddress> floating(Configuration config) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<FloatingAddress> out = new ArrayList<>();
+        for (VirtualServerConfig v : config.activeVirtualServers()) {
+            add(out, seen, FloatingAddress.Kind.VIRTUAL_IP, v.address(), v.vipNetmaskPrefix(), "virtual " + v.name());
+        }
+        config.cluster().natRouter().ifPresent(n ->
+                add(out, seen, FloatingAddress.Kind.NAT_ROUTER, n, config.cluster().natNetmaskPrefix(), "nat_router"));
+        return out;
+    }
+
+    private static void add(List<FloatingAddress> out, Set<String> seen, FloatingAddress.Kind kind, InterfaceAddress a,
+            int prefix, String what) {
+        if (a.device().isEmpty()) {
+            log.warn(Kv.line("event", "failover", "address", a.address().getHostAddress(), "warning",
+                    what + " names no device (e.g. \"" + a.address().getHostAddress() + " eth0:1\"): not brought up"));
+            return;
+        }
+        if (seen.add(a.address().getHostAddress() + "@" + a.baseDevice().orElseThrow())) {
+            out.add(FloatingAddress.onDevice(kind, a.address(), prefix, a.device().get()));
+        }
+    }
+
+    @Override
+    public synchronized void reconfigure(Configuration config) {
+        if (started != null && (!floating(config).equals(floating(started))
+                || !config.cluster().equals(started.cluster()))) {
+            log.warn(Kv.line("event", "failover", "warning", "virtual addresses or global settings changed: "
+                    + "they take effect at the next restart of jlvsd (services were reloaded)"));
+        }
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public synchronized List<String> peers() {
+        if (node == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (PeerStatus p : node.peers()) {
+            out.add((p.nodeId() == PRIMARY_ID ? "primary" : p.nodeId() == BACKUP_ID ? "backup" : Integer.toUnsignedString(p.nodeId()))
+                    + " " + p.state() + p.role().map(r -> " " + r).orElse("") + " priority " + p.priority());
+        }
+        return out;
+    }
+
+    @Override
+    public long failovers() {
+        return failovers.get();
+    }
+
+    /** Leaves the role: with a peer, the node releases the addresses (Takeover) and says goodbye; alone, they are released here. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (node != null) {
+                node.close();
+            } else if (addresses != null) {
+                addresses.release();
+            }
+        } finally {
+            if (announcer != null) {
+                announcer.close();
+            }
+            if (route != null) {
+                route.close();
+            }
+            role = Role.BACKUP;
+        }
+    }
+}
