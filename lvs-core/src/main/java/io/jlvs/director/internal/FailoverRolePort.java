@@ -5,7 +5,6 @@ import io.jlvs.config.Configuration;
 import io.jlvs.config.InterfaceAddress;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.director.NodeMode;
-import io.jlvs.failover.ActiveDuty;
 import io.jlvs.failover.AddressManager;
 import io.jlvs.failover.Announcer;
 import io.jlvs.failover.FailoverConfig;
@@ -74,13 +73,18 @@ public final class FailoverRolePort implements RolePort {
         started = config;
         ClusterSettings c = config.cluster();
         route = RouteClient.open(namespace);
-        addresses = new AddressManager(route, floating(config));
+        // Every configured floating address is this director's to release: a VIP left on an interface by
+        // a crashed earlier run must go before this node is a backup, or both directors would answer.
+        addresses = new AddressManager(route, floating(config), AddressManager.Ownership.ALL_CONFIGURED);
         announcer = Announcer.builder(route).build();
-        Takeover takeover = Takeover.builder()
-                .addresses(ActiveDuty.of(addresses::take, addresses::release))
-                .announce(() -> announcer.announce(addresses.addresses()))
-                .build();
+        // floatingAddresses: on leaving ACTIVE the gratuitous ARPs stop before the addresses go.
+        Takeover takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
         boolean paired = c.backup().isPresent() && c.primary().isPresent() && c.heartbeat();
+        if (paired && addresses.holdsAny()) {
+            log.info(Kv.line("event", "failover", "action", "release-stale-addresses",
+                    "reason", "configured floating addresses found at start (left by an earlier run?)"));
+            addresses.release();
+        }
         if (!paired) {
             log.info(Kv.line("event", "failover", "mode", "single", "reason", "no backup in " + config.source(),
                     "addresses", addresses.addresses().size()));
