@@ -79,6 +79,34 @@ class DirectorTest {
     }
 
     @Test
+    void anOperatorWeightChangeIsOneBatchWithoutReadingTheKernel() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {
+            d.awaitIdle();
+            k.clearApplied();
+            int readsBefore = k.reads;
+            d.setWeight("http", "web1", 7);
+            // planned against the table applied last: no dump of every service for one edit
+            assertEquals(readsBefore, k.reads);
+            assertEquals(List.of(new Operation.EditRealServer(WEB, rs("192.168.1.2", 7))), k.appliedOps());
+        }
+    }
+
+    @Test
+    void aRefusedIncrementalChangeFallsBackToReadingTheKernel() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {
+            d.awaitIdle();
+            // behind the director's back: the real server it is about to edit is gone
+            k.apply(List.of(new Operation.DeleteRealServer(WEB, WEB1)));
+            int readsBefore = k.reads;
+            d.setWeight("http", "web1", 7);
+            assertTrue(k.reads > readsBefore, "read the kernel after the refusal");
+            assertEquals(7, k.server(WEB, WEB1).orElseThrow().weight());
+        }
+    }
+
+    @Test
     void driftIsRepairedAndCounted() throws Exception {
         MemoryKernel k = new MemoryKernel();
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {

@@ -31,9 +31,11 @@ final class MemoryKernel implements KernelTable {
     final List<Operation> applied = new ArrayList<>();
     final List<Role> syncRoles = new ArrayList<>();
     boolean closed;
+    int reads;
 
     @Override
     public synchronized KernelSnapshot read() {
+        reads++;
         List<KernelSnapshot.LiveService> out = new ArrayList<>();
         services.forEach((k, v) -> {
             List<RealServerEntry> rs = new ArrayList<>();
