@@ -164,4 +164,18 @@ class LvsCfErrorTest {
                         "lvs.cf:5: warning: load_monitor: jLVS does not change weights by load; 'uptime' is ignored"),
                 warnings(virtual("     pmask = 255.255.255.0\n     load_monitor = uptime\n")));
     }
+
+    @Test
+    void subSecondTimesAreAcceptedAndBadTimesNamed() throws ConfigException {
+        assertEquals(java.time.Duration.ofMillis(500),
+                LvsCf.parse("lvs.cf", "keepalive = 0.5\ndeadtime = 2\n").configuration().cluster().keepalive());
+        assertEquals(java.time.Duration.ofMillis(1500),
+                LvsCf.parse("lvs.cf", "keepalive = 1\ndeadtime = 1.5s\n").configuration().cluster().deadtime());
+        assertEquals(List.of("lvs.cf:1: keepalive: must be a time in seconds like 6 or 0.5 (or with ms, s, m, h), got '-1'"),
+                errors("keepalive = -1\n"));
+        assertEquals(List.of("lvs.cf:1: keepalive: must be 100ms..3600, got '0'"), errors("keepalive = 0\n"));
+        assertEquals(List.of("lvs.cf:1: deadtime: must be 100ms..3600, got '0.0001'"), errors("deadtime = 0.0001\n"));
+        assertEquals(List.of("lvs.cf:2: deadtime: must be a time in seconds like 6 or 0.5 (or with ms, s, m, h), got '1.x'"),
+                errors("keepalive = 0.5\ndeadtime = 1.x\n"));
+    }
 }

@@ -195,8 +195,8 @@ class LvsCfParseTest {
                      slow_start = 30
                      rise = 2
                      fall = 3
-                     check_type = dns
-                     check_query = "example.org"
+                     check_type = program
+                     check_weight = exit
                      server ns1 {
                          address = 10.0.1.53
                          port = 5353
@@ -224,9 +224,9 @@ class LvsCfParseTest {
         assertEquals(Duration.ofSeconds(30), v.slowStart());
         assertEquals(2, v.health().rise());
         assertEquals(3, v.health().fall());
-        assertEquals(Optional.of("dns"), v.health().checkType());
+        assertEquals(Optional.of("program"), v.health().checkType());
         assertEquals(Map.of("send", "ping", "expect", "^pong$", "use_regex", "1", "send_program", "/usr/bin/check %h",
-                "timeout", "3", "reentry", "20", "check_type", "dns", "check_query", "example.org"), v.health().settings());
+                "timeout", "3", "reentry", "20", "check_type", "program", "check_weight", "exit"), v.health().settings());
         RealServerConfig s = v.realServers().get(0);
         assertEquals(5353, s.port());
         assertEquals(65535, s.weight());

@@ -46,6 +46,9 @@ public final class ConfigValidator {
         }
         Map<ServiceKey, VirtualServerConfig> byKey = new HashMap<>();
         for (VirtualServerConfig v : virtuals) {
+            checkHealth(v);
+        }
+        for (VirtualServerConfig v : virtuals) {
             NetworkMode mode = v.networkMode(cluster);
             if (v.active() && mode == NetworkMode.NAT && cluster.natRouter().isEmpty()) {
                 problems.error(line(g, "network", v, "forward"), "nat_router",
@@ -99,6 +102,16 @@ public final class ConfigValidator {
                 && a.persistenceNetmaskPrefix() == b.persistenceNetmaskPrefix()
                 && a.networkMode(cluster) == b.networkMode(cluster)
                 && a.family() == b.family();
+    }
+
+    /** The health check must build now, so a bad check key never reaches the kernel. */
+    private void checkHealth(VirtualServerConfig v) {
+        try {
+            io.jlvs.config.LvsCfChecks.check(v);
+        } catch (io.jlvs.health.InvalidHealthCheckException e) {
+            String key = io.jlvs.config.LvsCfChecks.lvsCfKey(v, e.setting());
+            problems.error(entryLine(v, key), key, e.getMessage());
+        }
     }
 
     private int line(Map<String, RawEntry> global, String key) {

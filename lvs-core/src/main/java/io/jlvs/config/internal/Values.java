@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class Values {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.@-]+(:[A-Za-z0-9_.-]+)?");
 
     private Values() {}
@@ -52,27 +52,28 @@ public final class Values {
     }
 
     /**
-     * A time: whole seconds as Piranha writes them ("6"), or with a unit ("500ms", "6s", "2m", "1h").
+     * A time: seconds as Piranha writes them ("6", also decimal "0.5"), or with a unit ("500ms", "6s",
+     * "1.5m", "1h"); rounded to whole milliseconds.
      * Must lie within min..max.
      */
     public static Duration duration(String text, Duration min, Duration max) {
         Matcher m = DURATION.matcher(text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be a time in seconds (or with ms, s, m, h), got '" + text + "'");
-        }
-        long amount;
-        try {
-            amount = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("is too large: '" + text + "'");
+            throw new IllegalArgumentException("must be a time in seconds like 6 or 0.5 (or with ms, s, m, h), got '" + text + "'");
         }
         String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(Math.min(amount, Long.MAX_VALUE / 60));
-            case "h" -> Duration.ofHours(Math.min(amount, Long.MAX_VALUE / 3600));
-            default -> Duration.ofSeconds(amount);
-        };
+        // Decimals are allowed (issue 6: "keepalive = 0.5"); the result is rounded to whole
+        // milliseconds, so "0.0001" becomes zero and is then rejected by the range check.
+        java.math.BigDecimal millis = new java.math.BigDecimal(m.group(1)).multiply(switch (unit) {
+            case "ms" -> java.math.BigDecimal.ONE;
+            case "m" -> java.math.BigDecimal.valueOf(60_000);
+            case "h" -> java.math.BigDecimal.valueOf(3_600_000);
+            default -> java.math.BigDecimal.valueOf(1_000);
+        }).setScale(0, java.math.RoundingMode.HALF_UP);
+        if (millis.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+            throw new IllegalArgumentException("is too large: '" + text + "'");
+        }
+        Duration d = Duration.ofMillis(millis.longValueExact());
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new IllegalArgumentException("must be " + describe(min) + ".." + describe(max) + ", got '" + text + "'");
         }

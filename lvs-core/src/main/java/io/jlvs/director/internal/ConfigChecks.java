@@ -2,22 +2,17 @@ package io.jlvs.director.internal;
 
 import io.jlvs.config.ClusterSettings;
 import io.jlvs.config.HealthCheckConfig;
+import io.jlvs.config.LvsCfChecks;
 import io.jlvs.config.VirtualServerConfig;
-import io.jlvs.health.ConnectOptions;
-import io.jlvs.health.Expectation;
 import io.jlvs.health.FailureAction;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.HealthPolicy;
-import io.jlvs.health.SendExpectCheck;
-import io.jlvs.health.TcpConnectCheck;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * lvs.cf's nanny keys as a health check and policy, for the keys Piranha has: {@code send} and
- * {@code expect} (with {@code use_regex}) become a TCP send/expect check, no check keys a TCP connect.
- * {@code send_program} and the jLVS {@code check_*} types are not mapped here: such a service is
- * not checked (logged), until the health module's own factory takes this over.
+ * lvs.cf's check keys as a health check and policy. The check comes from {@link LvsCfChecks} (send/expect,
+ * send_program and check_* through the health module's factory); the policy from nanny's timing.
  *
  * <p>Timing follows nanny: a probe every {@code keepalive}, each allowed {@code timeout}; a server is
  * down after failing for {@code timeout} ({@code fall} probes in a row, at least 1) and back after
@@ -28,17 +23,8 @@ final class ConfigChecks {
     }
 
     static Optional<HealthCheck> check(VirtualServerConfig v) {
-        HealthCheckConfig h = v.health();
-        ConnectOptions options = ConnectOptions.of(h.timeout());
-        if (h.sendProgram().isPresent() || h.checkType().isPresent()) {
-            return Optional.empty();
-        }
-        if (h.send().isPresent() || h.expect().isPresent()) {
-            Expectation expect = h.expect().map(e -> h.useRegex() ? Expectation.regex(e) : Expectation.literal(e))
-                    .orElse(Expectation.none());
-            return Optional.of(SendExpectCheck.tcp(h.send().orElse(""), expect).withOptions(options));
-        }
-        return Optional.of(new TcpConnectCheck(options));
+        // The configuration was validated on load (LvsCfChecks in ConfigValidator), so this builds.
+        return Optional.of(LvsCfChecks.check(v));
     }
 
     static HealthPolicy policy(ClusterSettings cluster, VirtualServerConfig v) {

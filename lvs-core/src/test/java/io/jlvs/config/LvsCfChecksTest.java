@@ -1,0 +1,72 @@
+package io.jlvs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.jlvs.health.HttpCheck;
+import io.jlvs.health.ProgramCheck;
+import io.jlvs.health.SendExpectCheck;
+import io.jlvs.health.TcpConnectCheck;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** lvs.cf check keys through the health-check factory, and their errors at load time. */
+class LvsCfChecksTest {
+    static VirtualServerConfig virtual(String body) throws ConfigException {
+        return LvsCf.parse("lvs.cf", LvsCfErrorTest.virtual(body)).configuration().virtualServers().get(0);
+    }
+
+    static Map<String, String> settings(VirtualServerConfig v) {
+        return LvsCfChecks.settings(v).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue()[1]));
+    }
+
+    @Test
+    void piranhaSendExpectIsATcpCheck() throws Exception {
+        VirtualServerConfig v = virtual("send = \"GET / HTTP/1.0\\r\\n\\r\\n\"\nexpect = \"HTTP\"\n");
+        assertEquals(Map.of("type", "tcp", "send", "GET / HTTP/1.0\\r\\n\\r\\n", "expect", "HTTP", "timeout", "6"),
+                settings(v));
+        assertInstanceOf(SendExpectCheck.class, LvsCfChecks.check(v));
+    }
+
+    @Test
+    void noKeysIsATcpConnectAndUdpServicesGetUdp() throws Exception {
+        assertInstanceOf(TcpConnectCheck.class, LvsCfChecks.check(virtual("")));
+        VirtualServerConfig udp = virtual("protocol = udp\nsend = \"x\"\n");
+        assertEquals("udp", settings(udp).get("type"));
+    }
+
+    @Test
+    void sendProgramIsAProgramCheck() throws Exception {
+        VirtualServerConfig v = virtual("send_program = \"/usr/bin/check --host %h\"\nexpect = \"OK\"\n");
+        assertEquals(Map.of("type", "program", "program", "/usr/bin/check --host %h", "expect", "OK", "timeout", "6"),
+                settings(v));
+        assertInstanceOf(ProgramCheck.class, LvsCfChecks.check(v));
+    }
+
+    @Test
+    void checkKeysLoseTheirPrefixAndPolicyKeysStayOut() throws Exception {
+        VirtualServerConfig v = virtual("check_type = http\ncheck_path = /health\ncheck_status = 200,302\n"
+                + "check_port = 8080\ncheck_interval = 2\n");
+        assertEquals(Map.of("type", "http", "path", "/health", "status", "200,302", "timeout", "6"), settings(v));
+        assertInstanceOf(HttpCheck.class, LvsCfChecks.check(v));
+    }
+
+    @Test
+    void badCheckKeysAreConfigurationErrorsWithLineAndKey() {
+        assertEquals(List.of("lvs.cf:4: check_type: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_type = gopher\n"))));
+        assertEquals(List.of("lvs.cf:5: expect: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("send = \"x\"\nexpect = \"(\"\nuse_regex = 1\n"))));
+        assertEquals(List.of("lvs.cf:5: check_status: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_type = http\ncheck_status = 999-1\n"))));
+        assertEquals(List.of("lvs.cf:4: check_timeout: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_timeout = -1\n"))));
+    }
+
+    private static List<String> prefix(List<String> errors) {
+        return errors.stream().map(e -> e.substring(0, e.indexOf(": ", e.indexOf(": ", 7) + 2) + 2)).toList();
+    }
+}
