@@ -1,6 +1,6 @@
 package io.jlvs.health;
 
-import io.jlvs.health.internal.check.AddressText;
+import io.jlvs.netlink.InetText;
 import io.jlvs.health.internal.check.HttpExchange;
 import io.jlvs.health.internal.check.ProbeFailedException;
 import io.jlvs.health.internal.check.Probes;
@@ -156,8 +156,8 @@ public record HttpCheck(Scheme scheme, String path, StatusCodes status, Optional
 
     private HttpExchange.Request request(InetSocketAddress target) {
         String address = target.getAddress() instanceof Inet6Address
-                ? "[" + AddressText.format(target.getAddress()) + "]"
-                : AddressText.format(target.getAddress());
+                ? "[" + InetText.format(target.getAddress()) + "]"
+                : InetText.format(target.getAddress());
         String hostHeader = host.orElse(target.getPort() == scheme.defaultPort ? address : address + ":" + target.getPort());
         String peerName = sni.orElseGet(() -> host.map(HttpCheck::hostPart)
                 .orElse(target.getAddress().getHostAddress()));

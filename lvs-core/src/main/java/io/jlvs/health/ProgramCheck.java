@@ -1,6 +1,6 @@
 package io.jlvs.health;
 
-import io.jlvs.health.internal.check.AddressText;
+import io.jlvs.netlink.InetText;
 import io.jlvs.health.internal.check.ProbeFailedException;
 import io.jlvs.health.internal.check.ProgramRun;
 import io.jlvs.health.internal.check.Probes;
@@ -83,7 +83,7 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
 
     /** The arguments run for {@code target}: %h, %p and %% replaced in each. */
     public List<String> command(InetSocketAddress target) {
-        String host = AddressText.format(target.getAddress());
+        String host = InetText.format(target.getAddress());
         String port = Integer.toString(target.getPort());
         List<String> command = new ArrayList<>(argv.size());
         for (String arg : argv) {

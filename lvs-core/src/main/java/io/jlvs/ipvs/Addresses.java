@@ -1,5 +1,6 @@
 package io.jlvs.ipvs;
 
+import io.jlvs.netlink.InetText;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -36,10 +37,7 @@ final class Addresses {
 
     /** The address alone: "10.0.0.1", "2001:db8::1". */
     static String format(InetAddress address) {
-        if (address instanceof Inet4Address) {
-            return address.getHostAddress();
-        }
-        return formatIpv6(address.getAddress());
+        return InetText.format(address);
     }
 
     /** Address and port as ipvsadm shows them: "10.0.0.1:80", "[2001:db8::1]:80". */
@@ -48,47 +46,5 @@ final class Addresses {
             return format(address) + ":" + port;
         }
         return "[" + format(address) + "]:" + port;
-    }
-
-    private static String formatIpv6(byte[] b) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
-                && groups[5] == 0xffff) {
-            return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
-        }
-        // RFC 5952 4.2: shorten the longest run of two or more zero groups, the first if tied.
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < 8 && groups[end] == 0) {
-                end++;
-            }
-            if (end - i > bestLength) {
-                bestStart = i;
-                bestLength = end - i;
-            }
-            i = end;
-        }
-        StringBuilder text = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
     }
 }
