@@ -43,8 +43,11 @@ import org.slf4j.LoggerFactory;
  * One load balancer: keeps the IPVS table of its namespace equal to the configuration with health
  * verdicts and operator overrides applied, in the role failover gives it.
  *
- * <p>Every change to the kernel goes through one reconcile: compose the desired table, dump the live
- * one, plan the difference (edits in place, never delete and re-add), apply it in one batch. A reconcile
+ * <p>Every change to the kernel goes through one reconcile: compose the desired table, plan the
+ * difference from the live one (edits in place, never delete and re-add), apply it in one batch. The
+ * live table is dumped at start and on the drift check; a reload, a role change, a health verdict or
+ * an operator command plans against the table applied last, so one changed weight is one round trip
+ * however large the table (and a step the kernel refuses makes that reconcile read it at once). A reconcile
  * runs after a start, a reload, a role change, an operator command, a debounced burst of health
  * verdicts, and on the drift-check timer; a drift check that finds work logs it as a repair.
  *
@@ -166,7 +169,9 @@ public final class Director implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            reconcile("role " + next);
+            // Against the table applied last, like a reload: a takeover adds the services in one
+            // batch without first dumping a table the backup programmed itself.
+            reconcile("role " + next, false);
         });
     }
 
@@ -282,8 +287,9 @@ public final class Director implements AutoCloseable {
 
     /**
      * Reads the configuration file again. On any problem the running configuration stays and the
-     * exception names file and line; otherwise the new one replaces it and only the difference is
-     * applied. Returns the number of kernel operations applied.
+     * exception names file and line; otherwise the new one replaces it and only the difference from
+     * the table applied last is applied, in one batch, without reading the kernel table first (the
+     * drift check does that). Returns the number of kernel operations applied.
      */
     public int reload() throws ConfigurationRejectedException {
         Configuration next;
@@ -307,8 +313,11 @@ public final class Director implements AutoCloseable {
             kernel.followSync(SyncSpec.of(next.cluster()), role);
             stats.reloaded(true);
             // Still under the lock, so the first reconcile on the new configuration is this one and
-            // its count is the reload's own.
-            applied = reconcile("reload");
+            // its count is the reload's own. Planned against the table applied last, like keepalived
+            // diffing its old and new configuration: a reload that changes one weight is one batch,
+            // not a dump of every service. Changes made behind the director's back are the drift
+            // check's (or a refused step makes this reconcile read the kernel at once).
+            applied = reconcile("reload", false);
         } finally {
             lock.unlock();
         }
@@ -355,7 +364,7 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, 0);
         log.info(Kv.line("event", "admin", "action", "drain", "service", ref.service(), "server", ref.server(), "timeout", timeout));
-        reconcile("drain");
+        reconcile("drain", false);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         int active = activeConnections(ref);
@@ -365,7 +374,7 @@ public final class Director implements AutoCloseable {
         }
         admin.setDisabled(ref, true);
         admin.clearWeight(ref);
-        reconcile("drain");
+        reconcile("drain", false);
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         log.info(Kv.line("event", "admin", "action", "drained", "service", ref.service(), "server", ref.server(),
                 "active", active, "timed_out", active > 0));
@@ -373,7 +382,17 @@ public final class Director implements AutoCloseable {
     }
 
     private int activeConnections(ServerRef ref) {
-        return liveTable().server(ref.service(), ref.server()).map(RealServerEntry::activeConnections).orElse(0);
+        // One dump of this service's real servers, not of the whole table, every poll.
+        lock.lock();
+        try {
+            if (closed.get()) {
+                return 0;
+            }
+            return kernel.realServers(ref.service()).stream().filter(e -> e.key().equals(ref.server()))
+                    .mapToInt(RealServerEntry::activeConnections).findFirst().orElse(0);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private ServerRef resolve(String service, String server) {

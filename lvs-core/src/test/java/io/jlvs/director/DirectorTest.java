@@ -52,10 +52,46 @@ class DirectorTest {
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
             d.awaitIdle();
             k.clearApplied();
+            int readsBefore = k.reads;
             loader.next = web(5);
             assertEquals(1, d.reload());
             assertEquals(List.of(new Operation.EditRealServer(WEB, rs("192.168.1.2", 5))), k.appliedOps());
+            // planned against the table applied last, as keepalived diffs its configurations
+            assertEquals(readsBefore, k.reads, "a reload does not dump the table");
             assertEquals(0, d.reconcile("drift check"));
+        }
+    }
+
+    @Test
+    void aReloadStepTheKernelRefusesFallsBackToReadingIt() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(web(3));
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
+            d.awaitIdle();
+            // behind the director's back: the real server the reload edits is gone
+            k.apply(List.of(new Operation.DeleteRealServer(WEB, WEB1)));
+            int readsBefore = k.reads;
+            loader.next = web(5);
+            d.reload();
+            assertTrue(k.reads > readsBefore, "read the kernel after the refusal");
+            assertEquals(5, k.server(WEB, WEB1).orElseThrow().weight());
+            assertEquals(0, d.reconcile("drift check"));
+        }
+    }
+
+    @Test
+    void driftLeftByAReloadIsRepairedByTheDriftCheck() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(web(3));
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
+            d.awaitIdle();
+            // behind the director's back, on a server the reload does not touch
+            k.apply(List.of(new Operation.DeleteRealServer(WEB, WEB2)));
+            loader.next = web(5);
+            assertEquals(1, d.reload());
+            assertTrue(k.server(WEB, WEB2).isEmpty(), "the reload applied only the configuration's change");
+            assertEquals(1, d.reconcile("drift check"));
+            assertTrue(k.server(WEB, WEB2).isPresent());
         }
     }
 

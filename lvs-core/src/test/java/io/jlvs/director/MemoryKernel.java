@@ -46,6 +46,14 @@ final class MemoryKernel implements KernelTable {
     }
 
     @Override
+    public synchronized List<RealServerEntry> realServers(ServiceKey service) {
+        List<RealServerEntry> rs = new ArrayList<>();
+        servers.getOrDefault(service, Map.of()).values()
+                .forEach(r -> rs.add(new RealServerEntry(r, activeConnections.getOrDefault(r.key(), 0), 0, 0, Stats.ZERO)));
+        return rs;
+    }
+
+    @Override
     public synchronized BatchResult apply(List<Operation> operations) {
         List<BatchResult.OperationResult> results = new ArrayList<>();
         for (Operation op : operations) {

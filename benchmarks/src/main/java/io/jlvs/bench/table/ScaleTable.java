@@ -105,6 +105,29 @@ public record ScaleTable(int services, int realServersPerService) {
         return text.toString();
     }
 
+    /**
+     * The same rules as a Piranha {@code lvs.cf} for jlvsd's {@code io.jlvs.director.Director}: virtual
+     * {@code vN}, servers {@code rN}, NAT, real server {@code (0, 0)} weighted {@code firstWeight}.
+     * The VIP device is only named: the benchmark's director does not bring addresses up.
+     */
+    public String lvsCf(int firstWeight) {
+        StringBuilder text = new StringBuilder(operations() * 80);
+        text.append("serial_no = 1\nnetwork = nat\nnat_router = 172.31.255.254 eth1:1\n");
+        for (int s = 0; s < services; s++) {
+            ServiceKey.Address key = (ServiceKey.Address) key(s);
+            text.append("virtual v").append(s).append(" {\n    address = ").append(key.address().getHostAddress())
+                    .append(" eth0:1\n    port = ").append(SERVICE_PORT).append("\n    protocol = tcp\n    scheduler = wlc\n");
+            for (int r = 0; r < realServersPerService; r++) {
+                int weight = s == 0 && r == 0 ? firstWeight : WEIGHT;
+                text.append("    server r").append(r).append(" {\n        address = ")
+                        .append(realServerAddress(s, r).getHostAddress()).append("\n        port = ")
+                        .append(REAL_SERVER_PORT).append("\n        weight = ").append(weight).append("\n    }\n");
+            }
+            text.append("}\n");
+        }
+        return text.toString();
+    }
+
     /** "10.0.0.1:80", as ipvsadm's -t takes it. */
     public static String endpoint(ServiceKey key) {
         ServiceKey.Address a = (ServiceKey.Address) key;

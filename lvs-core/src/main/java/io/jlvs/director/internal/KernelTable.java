@@ -2,6 +2,8 @@ package io.jlvs.director.internal;
 
 import io.jlvs.ipvs.BatchResult;
 import io.jlvs.ipvs.Operation;
+import io.jlvs.ipvs.RealServerEntry;
+import io.jlvs.ipvs.ServiceKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,9 @@ import java.util.Optional;
 public interface KernelTable extends AutoCloseable {
 
     KernelSnapshot read();
+
+    /** The real servers of one service with their counters (one dump); empty when it is not there. */
+    List<RealServerEntry> realServers(ServiceKey service);
 
     /** Applies {@code operations} in order, each answered; never stops at a failure. */
     BatchResult apply(List<Operation> operations);
@@ -27,6 +32,15 @@ public interface KernelTable extends AutoCloseable {
             @Override
             public KernelSnapshot read() {
                 return KernelSnapshot.read(client);
+            }
+
+            @Override
+            public List<RealServerEntry> realServers(ServiceKey service) {
+                try {
+                    return client.realServers(service);
+                } catch (io.jlvs.ipvs.NoSuchServiceException e) {
+                    return List.of();
+                }
             }
 
             @Override
