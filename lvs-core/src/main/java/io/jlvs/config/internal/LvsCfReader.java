@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * kept as written, so Piranha's {@code "GET / HTTP/1.0\r\n"} reaches the checker unchanged).
  */
 public final class LvsCfReader {
+    // Only tried on lines that start with "virtual" or "server": regular expressions on each of a
+    // 10,000-service file's 300,000 lines cost most of a reload.
     private static final Pattern HEADER = Pattern.compile("(virtual|server)\\s+(\\S+?)\\s*(\\{)?");
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private LvsCfReader() {}
 
@@ -24,13 +25,28 @@ public final class LvsCfReader {
         Deque<RawBlock> open = new ArrayDeque<>();
         open.push(root);
         RawBlock awaitingBrace = null;
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = stripComment(lines[i]).strip();
-            if (line.isEmpty()) {
+        int lineNo = 0;
+        for (int start = 0; start <= text.length(); ) {
+            int newline = text.indexOf('\n', start);
+            if (newline < 0) {
+                newline = text.length();
+            }
+            int stop = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            int from = start;
+            int to = commentStart(text, start, stop);
+            start = newline + 1;
+            lineNo++;
+            // Bounds first, one substring after: a large file has hundreds of thousands of lines.
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            if (from == to) {
                 continue;
             }
+            String line = text.substring(from, to);
             if (awaitingBrace != null) {
                 if (line.equals("{")) {
                     open.push(awaitingBrace);
@@ -49,8 +65,8 @@ public final class LvsCfReader {
                 }
                 continue;
             }
-            Matcher header = HEADER.matcher(line);
-            if (header.matches()) {
+            Matcher header = line.startsWith("virtual") || line.startsWith("server") ? HEADER.matcher(line) : null;
+            if (header != null && header.matches()) {
                 RawBlock block = new RawBlock(header.group(1), header.group(2), lineNo);
                 RawBlock parent = open.peek();
                 String expectedParent = block.kind().equals("virtual") ? "" : "virtual";
@@ -73,12 +89,12 @@ public final class LvsCfReader {
                         + line + "'");
                 continue;
             }
-            String key = line.substring(0, eq).strip();
-            if (!KEY.matcher(key).matches()) {
+            String key = trimmed(line, 0, eq);
+            if (!isKey(key)) {
                 problems.error(lineNo, key, "is not a key (letters, digits and '_')");
                 continue;
             }
-            String value = line.substring(eq + 1).strip();
+            String value = trimmed(line, eq + 1, line.length());
             boolean quoted = false;
             if (value.startsWith("\"")) {
                 int end = closingQuote(value);
@@ -108,20 +124,55 @@ public final class LvsCfReader {
         return root;
     }
 
+    /** Letters, digits and '_', not starting with a digit. */
+    private static boolean isKey(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The line without its comment: '#' outside quotes, at the start or after whitespace. */
     static String stripComment(String line) {
+        return line.substring(0, commentStart(line, 0, line.length()));
+    }
+
+    /** Where the comment of {@code text[from, to)} starts ({@code to} when it has none). */
+    private static int commentStart(String text, int from, int to) {
+        int hash = text.indexOf('#', from, to);
+        if (hash < 0) {
+            return to;
+        }
         boolean inQuotes = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             if (c == '\\' && inQuotes) {
                 i++;
             } else if (c == '"') {
                 inQuotes = !inQuotes;
-            } else if (c == '#' && !inQuotes && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
+            } else if (c == '#' && !inQuotes && (i == from || Character.isWhitespace(text.charAt(i - 1)))) {
+                return i;
             }
         }
-        return line;
+        return to;
+    }
+
+    /** {@code s[from, to)} without leading and trailing whitespace, as one substring. */
+    private static String trimmed(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     /** Inside quotes, {@code \"} is a quote and {@code \\} a backslash; other backslashes stay as written. */

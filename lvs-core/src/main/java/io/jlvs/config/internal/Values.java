@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * Addresses are literals only: a configuration never waits on DNS.
  */
 public final class Values {
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.@-]+(:[A-Za-z0-9_.-]+)?");
@@ -94,15 +93,14 @@ public final class Values {
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
         }
-        Matcher v4 = IPV4.matcher(s);
-        if (v4.matches()) {
+        int[] octets = dottedQuad(s);
+        if (octets != null) {
             byte[] bytes = new byte[4];
             for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(v4.group(i + 1));
-                if (octet > 255) {
-                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (octet " + octet + ")");
+                if (octets[i] > 255) {
+                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (octet " + octets[i] + ")");
                 }
-                bytes[i] = (byte) octet;
+                bytes[i] = (byte) octets[i];
             }
             return byAddress(bytes);
         }
@@ -122,7 +120,7 @@ public final class Values {
 
     /** "ADDRESS" or "ADDRESS DEVICE[:ALIAS]", as lvs.cf's address and nat_router. */
     public static InterfaceAddress interfaceAddress(String text) {
-        String[] words = text.strip().split("\\s+");
+        String[] words = words(text);
         if (words.length == 0 || words[0].isEmpty() || words.length > 2) {
             throw new IllegalArgumentException("must be 'ADDRESS' or 'ADDRESS DEVICE' (e.g. '10.23.8.80 eth0:1'), got '"
                     + text + "'");
@@ -139,6 +137,26 @@ public final class Values {
         return new InterfaceAddress(address, device);
     }
 
+    /** The text split at runs of whitespace, without a regular expression; empty text gives {""}. */
+    static String[] words(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>(2);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out.isEmpty() ? new String[] {""} : out.toArray(String[]::new);
+    }
+
     /**
      * A netmask as a prefix length: dotted ("255.255.255.0", IPv4 only) or a prefix length ("24",
      * "/24"), up to {@code maxPrefix}. A dotted mask must be contiguous ones then zeros.
@@ -148,7 +166,7 @@ public final class Values {
         if (s.startsWith("/")) {
             s = s.substring(1);
         }
-        if (IPV4.matcher(s).matches()) {
+        if (dottedQuad(s) != null) {
             if (maxPrefix != 32) {
                 throw new IllegalArgumentException("an IPv6 netmask must be a prefix length 0..128, got '" + text + "'");
             }
@@ -186,6 +204,31 @@ public final class Values {
         String s = address.getHostAddress();
         int percent = s.indexOf('%');
         return percent < 0 ? s : s.substring(0, percent);
+    }
+
+    /**
+     * Four groups of one to three ASCII digits joined by dots, as numbers (each may still exceed 255),
+     * or null. By hand rather than a regular expression: a large lvs.cf has tens of thousands.
+     */
+    private static int[] dottedQuad(String s) {
+        int[] octets = new int[4];
+        int group = 0;
+        int digits = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return null;
+                }
+                octets[group] = octets[group] * 10 + (c - '0');
+            } else if (c == '.' && digits > 0 && group < 3) {
+                group++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return group == 3 && digits > 0 ? octets : null;
     }
 
     private static InetAddress byAddress(byte[] bytes) {
