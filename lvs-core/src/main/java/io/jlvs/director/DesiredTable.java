@@ -67,18 +67,28 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
     /** The table the configuration asks for, given which real servers are up. */
     public static DesiredTable from(Configuration config, ServerHealthView health) {
         ClusterSettings cluster = config.cluster();
+        Map<ServiceKey, TableService> table = new LinkedHashMap<>();
+        groups(config).forEach((key, group) -> table.put(key, service(cluster, group, health)));
+        return new DesiredTable(table);
+    }
+
+    /**
+     * The active virtual servers of {@code config} by kernel service, in configuration order: one
+     * each, or several that share a firewall mark. Each group becomes one service of the table.
+     */
+    public static Map<ServiceKey, List<VirtualServerConfig>> groups(Configuration config) {
         Map<ServiceKey, List<VirtualServerConfig>> groups = new LinkedHashMap<>();
         for (VirtualServerConfig v : config.activeVirtualServers()) {
             groups.computeIfAbsent(v.serviceKey(), k -> new ArrayList<>()).add(v);
         }
-        Map<ServiceKey, TableService> table = new LinkedHashMap<>();
-        for (List<VirtualServerConfig> group : groups.values()) {
-            table.put(group.get(0).serviceKey(), service(cluster, group, health));
-        }
-        return new DesiredTable(table);
+        return groups;
     }
 
-    private static TableService service(ClusterSettings cluster, List<VirtualServerConfig> group,
+    /**
+     * The one service a group of {@link #groups} asks for, given which real servers are up: what
+     * {@link #from(Configuration, ServerHealthView)} holds for that key.
+     */
+    public static TableService service(ClusterSettings cluster, List<VirtualServerConfig> group,
             ServerHealthView health) {
         VirtualServerConfig first = group.get(0);
         VirtualService.Builder vs = VirtualService.builder(first.serviceKey()).scheduler(first.scheduler());
@@ -151,6 +161,17 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
         Map<RealServerAddress, RealServer> servers = new LinkedHashMap<>(s.realServers());
         servers.remove(server);
         return replace(new TableService(s.service(), servers));
+    }
+
+    /**
+     * This table with some services replaced (a present value), removed (empty) or added at the end
+     * (a key it lacks). Services not named stay the same instances, so planning against this table's
+     * predecessor can skip them at once.
+     */
+    public DesiredTable withServices(Map<ServiceKey, Optional<TableService>> changes) {
+        Map<ServiceKey, TableService> map = new LinkedHashMap<>(services);
+        changes.forEach((key, service) -> service.ifPresentOrElse(s -> map.put(key, s), () -> map.remove(key)));
+        return new DesiredTable(map);
     }
 
     private DesiredTable replace(TableService service) {

@@ -24,13 +24,16 @@ import io.jlvs.director.internal.KernelTable;
 import io.jlvs.ipvs.BatchResult;
 import io.jlvs.ipvs.IpvsException;
 import io.jlvs.ipvs.RealServerEntry;
+import io.jlvs.ipvs.ServiceKey;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +74,10 @@ public final class Director implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Configuration config;
     private DesiredTable lastApplied; // guarded by lock: the last table applied completely, for drift
+    private Map<ServiceKey, List<VirtualServerConfig>> groups; // guarded by lock: DesiredTable.groups(config)
+    // Services whose desired state may differ from lastApplied's: health verdicts and operator
+    // commands add theirs, an incremental reconcile composes and plans only these.
+    private final Set<ServiceKey> dirty = ConcurrentHashMap.newKeySet();
     private volatile Role role = Role.INIT;
     private HealthPort healthPort;
     private RolePort rolePort;
@@ -81,6 +88,7 @@ public final class Director implements AutoCloseable {
         this.settings = settings;
         this.parts = parts;
         this.config = config;
+        this.groups = DesiredTable.groups(config);
         this.kernel = kernel;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jlvs-director");
@@ -171,13 +179,14 @@ public final class Director implements AutoCloseable {
             }
             // Against the table applied last, like a reload: a takeover adds the services in one
             // batch without first dumping a table the backup programmed itself.
-            reconcile("role " + next, false);
+            reconcile("role " + next, Scope.ALL);
         });
     }
 
     private void verdict(ServerRef ref, HealthState state) {
         HealthState old = health.get(ref);
         if (health.put(ref, state)) {
+            dirty.add(ref.service());
             log.info(Kv.line("event", "health", "service", ref.service(), "server", ref.server(),
                     "from", old.status(), "to", state.status(), "reason", state.reason()));
             requestReconcile();
@@ -191,7 +200,7 @@ public final class Director implements AutoCloseable {
         }
         timer.schedule(() -> {
             reconcilePending.set(false);
-            reconcile("health", false);
+            reconcile("health", Scope.DIRTY);
         }, settings.debounce().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -212,29 +221,53 @@ public final class Director implements AutoCloseable {
      * complete apply) are drift: counted and logged as repairs. {@code cause} goes into the log.
      */
     int reconcile(String cause) {
-        return reconcile(cause, true);
+        return reconcile(cause, Scope.KERNEL);
+    }
+
+    /** How much a reconcile recomposes, and what it plans against. */
+    private enum Scope {
+        /** Every service, against a fresh dump of the kernel table (start, drift check). */
+        KERNEL,
+        /** Every service, against the table applied last (role change, a reload that changed globals). */
+        ALL,
+        /** The {@link #dirty} services only, against the table applied last (health, operator, reload). */
+        DIRTY
     }
 
     /**
-     * As {@link #reconcile(String)}; with {@code readKernel} false and a complete apply before, the plan
-     * is made against that last applied table instead of a fresh dump. A health or operator change to
-     * one real server then costs one batch (one round trip) instead of a dump of every service, which
-     * for 10,000 services is 10,001 round trips. If the kernel refuses any step (it changed behind our
-     * back), a full reconcile with a fresh dump follows at once; the periodic drift check reads the
-     * kernel in any case.
+     * As {@link #reconcile(String)}, in {@code scope}. Planned against the last applied table, a
+     * health or operator change to one real server costs one batch (one round trip) instead of a
+     * dump of every service, which for 10,000 services is 10,001 round trips; composed for its
+     * service alone, it costs that service's work instead of the whole table's. Without a complete
+     * apply before, or if the kernel refuses any step (it changed behind our back), a reconcile with
+     * a fresh dump follows at once; the periodic drift check reads the kernel in any case.
      */
-    private int reconcile(String cause, boolean readKernel) {
+    private int reconcile(String cause, Scope scope) {
         lock.lock();
         try {
             if (closed.get()) {
                 return 0;
             }
             long t0 = System.nanoTime();
-            DesiredTable desired = DesiredComposer.compose(config, health, admin, role);
-            boolean incremental = !readKernel && lastApplied != null;
-            Plan plan = Reconciler.plan(desired, incremental
-                    ? new LiveTable(lastApplied.services())
-                    : kernel.read().toLiveTable());
+            boolean incremental = scope != Scope.KERNEL && lastApplied != null;
+            // Taken before composing: a verdict arriving meanwhile marks its service again and asks
+            // for another reconcile, so nothing is lost.
+            Set<ServiceKey> keys = Set.copyOf(dirty);
+            dirty.removeAll(keys);
+            DesiredTable desired;
+            Plan plan;
+            if (incremental && scope == Scope.DIRTY) {
+                Map<ServiceKey, Optional<TableService>> changes =
+                        DesiredComposer.compose(config, groups, inOrder(keys), health, admin, role);
+                desired = lastApplied.withServices(changes);
+                plan = Reconciler.plan(DesiredTable.of(changes.values().stream().flatMap(Optional::stream).toList()),
+                        lastAppliedOf(changes.keySet()));
+            } else {
+                desired = DesiredComposer.compose(config, health, admin, role);
+                plan = Reconciler.plan(desired, incremental
+                        ? new LiveTable(lastApplied.services())
+                        : kernel.read().toLiveTable());
+            }
             int failed = 0;
             if (!plan.isEmpty()) {
                 List<PlanStep> drift = Reconciler.drift(plan, desired, lastApplied);
@@ -266,7 +299,7 @@ public final class Director implements AutoCloseable {
                     log.warn(Kv.line("event", "reconcile", "cause", cause, "note",
                             "the kernel refused a change planned against the last applied table; reading it again"));
                     lastApplied = null;
-                    return plan.size() - failed + reconcile(cause, true);
+                    return plan.size() - failed + reconcile(cause, Scope.KERNEL);
                 }
             } else {
                 lastApplied = desired;
@@ -304,7 +337,14 @@ public final class Director implements AutoCloseable {
         int applied;
         lock.lock();
         try {
+            Configuration previous = config;
+            Map<ServiceKey, List<VirtualServerConfig>> nextGroups = DesiredTable.groups(next);
+            boolean sameGlobals = previous.cluster().equals(next.cluster());
+            if (sameGlobals) {
+                dirty.addAll(changedServices(groups, nextGroups));
+            }
             config = next;
+            groups = nextGroups;
             Set<ServerRef> keep = refs(next);
             health.retainOnly(keep);
             admin.retainOnly(keep);
@@ -317,7 +357,7 @@ public final class Director implements AutoCloseable {
             // diffing its old and new configuration: a reload that changes one weight is one batch,
             // not a dump of every service. Changes made behind the director's back are the drift
             // check's (or a refused step makes this reconcile read the kernel at once).
-            applied = reconcile("reload", false);
+            applied = reconcile("reload", sameGlobals ? Scope.DIRTY : Scope.ALL);
         } finally {
             lock.unlock();
         }
@@ -345,7 +385,8 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, weight);
         log.info(Kv.line("event", "admin", "action", "weight", "service", ref.service(), "server", ref.server(), "weight", weight));
-        reconcile("weight", false);
+        dirty.add(ref.service());
+        reconcile("weight", Scope.DIRTY);
     }
 
     /** Takes a real server out ({@code enabled=false}) or lets it back in, and applies it. */
@@ -353,7 +394,8 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setDisabled(ref, !enabled);
         log.info(Kv.line("event", "admin", "action", enabled ? "enable" : "disable", "service", ref.service(), "server", ref.server()));
-        reconcile(enabled ? "enable" : "disable", false);
+        dirty.add(ref.service());
+        reconcile(enabled ? "enable" : "disable", Scope.DIRTY);
     }
 
     /**
@@ -364,7 +406,8 @@ public final class Director implements AutoCloseable {
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, 0);
         log.info(Kv.line("event", "admin", "action", "drain", "service", ref.service(), "server", ref.server(), "timeout", timeout));
-        reconcile("drain", false);
+        dirty.add(ref.service());
+        reconcile("drain", Scope.DIRTY);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         int active = activeConnections(ref);
@@ -374,7 +417,8 @@ public final class Director implements AutoCloseable {
         }
         admin.setDisabled(ref, true);
         admin.clearWeight(ref);
-        reconcile("drain", false);
+        dirty.add(ref.service());
+        reconcile("drain", Scope.DIRTY);
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         log.info(Kv.line("event", "admin", "action", "drained", "service", ref.service(), "server", ref.server(),
                 "active", active, "timed_out", active > 0));
@@ -469,6 +513,51 @@ public final class Director implements AutoCloseable {
 
     public DirectorSettings settings() {
         return settings;
+    }
+
+    /** Sorted by their text, so that a plan over several services comes out the same each time. */
+    private static Set<ServiceKey> inOrder(Set<ServiceKey> keys) {
+        Set<ServiceKey> sorted = new java.util.TreeSet<>(java.util.Comparator.comparing(ServiceKey::toString));
+        sorted.addAll(keys);
+        return sorted;
+    }
+
+    /** The services {@code keys} of the table applied last, as the kernel holds them (it applied them). */
+    private LiveTable lastAppliedOf(Set<ServiceKey> keys) {
+        Map<ServiceKey, TableService> have = new java.util.LinkedHashMap<>();
+        for (ServiceKey key : keys) {
+            lastApplied.service(key).ifPresent(s -> have.put(key, s));
+        }
+        return new LiveTable(have);
+    }
+
+    /**
+     * The services whose configuration differs between two {@link DesiredTable#groups} maps: added,
+     * removed, or with any virtual server of the group changed (an unchanged one is usually the same
+     * instance, which makes the comparison cheap).
+     */
+    static Set<ServiceKey> changedServices(Map<ServiceKey, List<VirtualServerConfig>> before,
+            Map<ServiceKey, List<VirtualServerConfig>> after) {
+        Set<ServiceKey> changed = new HashSet<>();
+        before.forEach((key, group) -> {
+            if (!sameGroup(group, after.get(key))) {
+                changed.add(key);
+            }
+        });
+        after.keySet().stream().filter(key -> !before.containsKey(key)).forEach(changed::add);
+        return changed;
+    }
+
+    private static boolean sameGroup(List<VirtualServerConfig> a, List<VirtualServerConfig> b) {
+        if (b == null || a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i) && !a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<ServerRef> refs(Configuration cfg) {

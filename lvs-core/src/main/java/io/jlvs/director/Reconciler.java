@@ -49,6 +49,9 @@ public final class Reconciler {
         List<PlanStep> steps = new ArrayList<>();
         for (TableService have : live.services().values()) {
             Optional<TableService> want = desired.service(have.key());
+            if (want.isPresent() && want.get() == have) {
+                continue; // the same instance: a table built from the other one, this service untouched
+            }
             for (RealServer rs : have.realServers().values()) {
                 if (want.isEmpty() || want.get().realServer(rs.key()).isEmpty()) {
                     steps.add(new PlanStep.DeleteRealServer(have.key(), rs));
@@ -60,6 +63,9 @@ public final class Reconciler {
         }
         for (TableService want : desired.services().values()) {
             Optional<TableService> have = live.service(want.key());
+            if (have.isPresent() && have.get() == want) {
+                continue;
+            }
             if (have.isEmpty()) {
                 steps.add(new PlanStep.AddService(want.service()));
                 want.realServers().values().forEach(rs -> steps.add(new PlanStep.AddRealServer(want.key(), rs)));
