@@ -25,15 +25,20 @@ import io.jlvs.ipvs.RealServerEntry;
 import io.jlvs.ipvs.ServiceKey;
 
 /**
- * One weight change in a table of 10,000 services x 5 real servers, made the way an operator makes it:
- * change the weight in the configuration file and reload.
+ * One weight change in a table of 10,000 services x 5 real servers.
  *
  * <p>jLVS: {@code io.jlvs.director.Director}, the director jlvsd runs, started on the same rules as an
- * {@code lvs.cf} (no health checks, a fixed ACTIVE role), its IPVS socket counting round trips. One
- * reload that changes another weight warms the path; then the measured {@link Director#reload()}:
- * parse the file, compose, plan, apply. keepalived: the same table from keepalived.conf (no checks),
- * then the weight changed in the file and SIGHUP, timed until the kernel shows the new weight. Each in
- * its own namespace; ipvsadm confirms both results.
+ * {@code lvs.cf} (no health checks, a fixed ACTIVE role), its IPVS socket counting round trips. Two ways
+ * to change a weight, each warmed once on the same path first:
+ * <ul>
+ *   <li>applied by reconcile: {@link Director#setWeight} (what {@code jlvsctl weight} and a health
+ *       check's weight do): compose, plan and apply that change;
+ *   <li>by configuration reload: the weight edited in the lvs.cf and {@link Director#reload()} (what
+ *       {@code jlvsctl reload} and SIGHUP do): read and parse the whole file, then the same.
+ * </ul>
+ * keepalived: the same table from keepalived.conf (no checks), then the weight changed in the file and
+ * SIGHUP, timed until the kernel shows the new weight. Each in its own namespace; ipvsadm confirms every
+ * result.
  *
  * <p>The kernel is watched for keepalived's change with one real-server dump of that service every
  * 10 ms (a jLVS read: ipvsadm started that often would measure ipvsadm). keepalived's clock starts
@@ -42,6 +47,8 @@ import io.jlvs.ipvs.ServiceKey;
 public final class WeightChangeRun implements ScaleRun {
     private static final int NEW_WEIGHT = 7;
     private static final int WARM_WEIGHT = 5;
+    private static final int OPERATOR_WEIGHT = 9;
+    private static final int WARM_OPERATOR_WEIGHT = 8;
     private static final Duration POLL = Duration.ofMillis(10);
 
     @Override
@@ -51,7 +58,7 @@ public final class WeightChangeRun implements ScaleRun {
 
     @Override
     public String description() {
-        return "one weight change in a 10,000 x 5 table by configuration reload: jLVS director round trips and time vs keepalived (SIGHUP)";
+        return "one weight change in a 10,000 x 5 table, by reconcile and by configuration reload: jLVS director round trips and time vs keepalived reload (SIGHUP)";
     }
 
     @Override
@@ -89,18 +96,24 @@ public final class WeightChangeRun implements ScaleRun {
                 requireWeight(ns, vip, server, NEW_WEIGHT);
             }
         }
-        String what = "weight change in " + table.services() + "x" + table.realServersPerService() + " by reload";
+        String what = "weight change in " + table.services() + "x" + table.realServersPerService();
         return List.of(
-                Result.of(name(), what + ", jLVS director, round trips", jlvs.roundTrips(), "round trips")
+                Result.of(name(), what + " applied by reconcile (setWeight), round trips", jlvs.operatorRoundTrips(), "round trips")
                         .goal(Goal.valueAtMost(2, "at most 2 netlink round trips")),
-                Result.of(name(), what + ", jLVS director", jlvs.reloadMillis(), "ms")
+                Result.of(name(), what + " applied by reconcile (setWeight)", jlvs.operatorMillis(), "ms")
+                        .against("keepalived SIGHUP reload", keepalivedMillis)
+                        .goal(Goal.ratioAtMost(0.01, "far below keepalived's reload (100x)")),
+                Result.of(name(), what + " by lvs.cf reload, round trips", jlvs.roundTrips(), "round trips")
+                        .goal(Goal.valueAtMost(2, "at most 2 netlink round trips")),
+                Result.of(name(), what + " by lvs.cf reload", jlvs.reloadMillis(), "ms")
                         .against("keepalived SIGHUP reload", keepalivedMillis)
                         .goal(Goal.ratioAtMost(0.01, "far below keepalived's reload (100x)")),
                 Result.of(name(), "load " + table.services() + "x" + table.realServersPerService() + " at start",
                         jlvs.startSeconds(), "s").against("keepalived start", keepalivedStartSeconds));
     }
 
-    private record DirectorReload(double startSeconds, double reloadMillis, long roundTrips) {
+    private record DirectorReload(double startSeconds, double reloadMillis, long roundTrips, double operatorMillis,
+                                  long operatorRoundTrips) {
     }
 
     /** Starts a director on the table's lvs.cf, reloads once to warm, then measures one reload. */
@@ -138,9 +151,18 @@ public final class WeightChangeRun implements ScaleRun {
                     throw new IllegalStateException("the reload applied " + applied + " operations, expected 1");
                 }
                 requireWeight(ns, vip, server, NEW_WEIGHT);
-                ctx.log("jLVS: director started in %.1f s; the reload took %.1f ms in %d round trips",
-                        startSeconds, reloadMillis, roundTrips);
-                return new DirectorReload(startSeconds, reloadMillis, roundTrips);
+                // The same kind of change as jlvsctl weight makes it: reconcile without a file.
+                director.setWeight("v0", "r0", WARM_OPERATOR_WEIGHT);
+                requireWeight(ns, vip, server, WARM_OPERATOR_WEIGHT);
+                transport.reset();
+                t0 = System.nanoTime();
+                director.setWeight("v0", "r0", OPERATOR_WEIGHT);
+                double operatorMillis = (System.nanoTime() - t0) / 1e6;
+                long operatorRoundTrips = transport.sends();
+                requireWeight(ns, vip, server, OPERATOR_WEIGHT);
+                ctx.log("jLVS: director started in %.1f s; the reload took %.1f ms in %d round trips, setWeight %.1f ms in %d",
+                        startSeconds, reloadMillis, roundTrips, operatorMillis, operatorRoundTrips);
+                return new DirectorReload(startSeconds, reloadMillis, roundTrips, operatorMillis, operatorRoundTrips);
             }
         }
     }
