@@ -4,9 +4,16 @@ import io.jlvs.health.HealthCheck;
 import io.jlvs.health.HealthChecks;
 import io.jlvs.health.InvalidHealthCheckException;
 import io.jlvs.ipvs.Protocol;
+import io.jlvs.config.internal.Values;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one place where a virtual server's lvs.cf check keys become the settings of
@@ -16,7 +23,8 @@ import java.util.Set;
  * {@code check_*} keys lose their prefix ({@code check_type = http} is {@code type = http}), and no
  * check keys at all is a TCP connect check. {@code timeout} is each probe's timeout, as in nanny.
  * {@code check_port}, {@code check_address} and {@code check_interval} say where and how often to
- * probe, not what a probe is, so they are not passed to the factory ({@link #POLICY_KEYS}).
+ * probe, not what a probe is, so they are not passed to the factory ({@link #POLICY_KEYS}) but read by
+ * {@link #probing}.
  */
 public final class LvsCfChecks {
     /** check_* keys (without the prefix) that are probe policy, not part of the check itself. */
@@ -64,8 +72,57 @@ public final class LvsCfChecks {
         return out;
     }
 
-    /** The check for {@code v}; the exception names the lvs.cf key (see {@link #lvsCfKey}). */
+    /**
+     * Where and how often to probe, when {@code check_port}, {@code check_address} or
+     * {@code check_interval} say so; otherwise the real server's own address and port at the
+     * cluster's {@code keepalive}.
+     *
+     * @param port     the port every real server of the virtual is probed on
+     * @param address  the address probed instead of each real server's (keepalived's connect_ip)
+     * @param interval the time between probes
+     */
+    public record Probing(OptionalInt port, Optional<InetAddress> address, Optional<Duration> interval) {
+        public Probing {
+            Objects.requireNonNull(port, "port");
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(interval, "interval");
+        }
+    }
+
+    /** {@code v}'s probing keys; a bad value throws, naming the lvs.cf key. */
+    public static Probing probing(VirtualServerConfig v) throws InvalidHealthCheckException {
+        Map<String, String> s = v.health().settings();
+        OptionalInt port = OptionalInt.empty();
+        Optional<InetAddress> address = Optional.empty();
+        Optional<Duration> interval = Optional.empty();
+        if (s.containsKey("check_port")) {
+            port = OptionalInt.of(policyValue(s, "check_port", t -> Values.integer(t, 1, 65535)));
+        }
+        if (s.containsKey("check_address")) {
+            address = Optional.of(policyValue(s, "check_address", Values::address));
+        }
+        if (s.containsKey("check_interval")) {
+            interval = Optional.of(policyValue(s, "check_interval",
+                    t -> Values.duration(t, Duration.ofMillis(10), Duration.ofHours(1))));
+        }
+        return new Probing(port, address, interval);
+    }
+
+    private static <T> T policyValue(Map<String, String> settings, String key, Function<String, T> parse) {
+        String text = settings.get(key);
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidHealthCheckException(key, text, e.getMessage());
+        }
+    }
+
+    /**
+     * The check for {@code v}; the exception names the lvs.cf key (see {@link #lvsCfKey}). The probing
+     * keys are validated here too, so that a configuration with a bad one is refused on load.
+     */
     public static HealthCheck check(VirtualServerConfig v) throws InvalidHealthCheckException {
+        probing(v);
         Map<String, String> plain = new LinkedHashMap<>();
         settings(v).forEach((k, kv) -> plain.put(k, kv[1]));
         return HealthChecks.fromSettings(plain);

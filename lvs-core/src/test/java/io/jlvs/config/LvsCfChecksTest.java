@@ -64,6 +64,23 @@ class LvsCfChecksTest {
                 LvsCfErrorTest.virtual("check_type = http\ncheck_status = 999-1\n"))));
         assertEquals(List.of("lvs.cf:4: check_timeout: "), prefix(LvsCfErrorTest.errors(
                 LvsCfErrorTest.virtual("check_timeout = -1\n"))));
+        assertEquals(List.of("lvs.cf:4: check_port: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_port = 70000\n"))));
+        assertEquals(List.of("lvs.cf:4: check_address: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_address = web1.example\n"))));
+        assertEquals(List.of("lvs.cf:4: check_interval: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_interval = soon\n"))));
+    }
+
+    @Test
+    void probingKeysAreReadApartFromTheCheck() throws Exception {
+        VirtualServerConfig v = virtual("check_port = 8080\ncheck_address = 10.0.0.9\ncheck_interval = 2\n");
+        LvsCfChecks.Probing p = LvsCfChecks.probing(v);
+        assertEquals(java.util.OptionalInt.of(8080), p.port());
+        assertEquals(java.util.Optional.of(java.net.InetAddress.getByName("10.0.0.9")), p.address());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(2)), p.interval());
+        LvsCfChecks.Probing none = LvsCfChecks.probing(virtual(""));
+        assertEquals(new LvsCfChecks.Probing(java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.Optional.empty()), none);
     }
 
     private static List<String> prefix(List<String> errors) {

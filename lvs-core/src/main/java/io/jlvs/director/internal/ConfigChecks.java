@@ -14,7 +14,7 @@ import java.util.Optional;
  * lvs.cf's check keys as a health check and policy. The check comes from {@link LvsCfChecks} (send/expect,
  * send_program and check_* through the health module's factory); the policy from nanny's timing.
  *
- * <p>Timing follows nanny: a probe every {@code keepalive}, each allowed {@code timeout}; a server is
+ * <p>Timing follows nanny: a probe every {@code keepalive} (or {@code check_interval}), each allowed {@code timeout}; a server is
  * down after failing for {@code timeout} ({@code fall} probes in a row, at least 1) and back after
  * answering for {@code reentry} ({@code rise} probes); explicit {@code rise}/{@code fall} win.
  */
@@ -29,7 +29,8 @@ final class ConfigChecks {
 
     static HealthPolicy policy(ClusterSettings cluster, VirtualServerConfig v) {
         HealthCheckConfig h = v.health();
-        Duration interval = cluster.keepalive().isZero() ? HealthPolicy.defaults().interval() : cluster.keepalive();
+        Duration interval = LvsCfChecks.probing(v).interval().orElse(
+                cluster.keepalive().isZero() ? HealthPolicy.defaults().interval() : cluster.keepalive());
         int fall = h.settings().containsKey("fall") ? h.fall() : probes(h.timeout(), interval);
         int rise = h.settings().containsKey("rise") ? h.rise() : probes(h.reentry(), interval);
         return HealthPolicy.builder().interval(interval).rise(rise).fall(fall)

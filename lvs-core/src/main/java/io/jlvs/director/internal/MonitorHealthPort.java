@@ -1,6 +1,7 @@
 package io.jlvs.director.internal;
 
 import io.jlvs.config.Configuration;
+import io.jlvs.config.LvsCfChecks;
 import io.jlvs.config.RealServerConfig;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.director.DesiredTable;
@@ -13,6 +14,7 @@ import io.jlvs.health.WatchedServer;
 import io.jlvs.health.WatchedService;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.ServiceKey;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,15 +78,18 @@ public final class MonitorHealthPort implements HealthPort {
                         "reason", "no check for these keys yet (send_program / check_type)"));
                 continue;
             }
+            LvsCfChecks.Probing probing = LvsCfChecks.probing(v);
             List<WatchedServer> servers = new ArrayList<>();
             for (RealServerConfig s : v.realServers()) {
                 ServerRef ref = ServerRef.of(v, s);
                 Optional<RealServer> rs = table.get().realServer(ref.server());
-                int port = ref.server().port() != 0 ? ref.server().port() : v.port();
+                // check_port, else the server's own port, else (firewall mark) the virtual's port.
+                int port = probing.port().orElse(ref.server().port() != 0 ? ref.server().port() : v.port());
                 if (rs.isEmpty() || port == 0) {
                     continue;
                 }
-                servers.add(WatchedServer.of(rs.get(), check.get(), port));
+                servers.add(new WatchedServer(rs.get(), check.get(),
+                        new InetSocketAddress(probing.address().orElse(rs.get().address()), port)));
             }
             out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v)));
         }

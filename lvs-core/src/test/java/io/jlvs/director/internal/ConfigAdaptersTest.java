@@ -117,4 +117,21 @@ class ConfigAdaptersTest {
         assertInstanceOf(TcpConnectCheck.class, w.get(1).servers().get(0).check());
         assertEquals(FailureAction.REMOVE, w.get(1).policy().onFailure());
     }
+
+    @Test
+    void checkPortAddressAndIntervalSayWhereAndHowOftenToProbe() throws Exception {
+        String text = CLUSTER.replace("scheduler = wlc\n",
+                "scheduler = wlc\ncheck_port = 2222\ncheck_address = 10.11.12.99\ncheck_interval = 500ms\n");
+        List<WatchedService> w = MonitorHealthPort.watched(LvsCf.parse("lvs.cf", text).configuration());
+        WatchedService ssh = w.get(1);
+        assertEquals(new java.net.InetSocketAddress(InetAddress.getByName("10.11.12.99"), 2222), ssh.servers().get(0).target());
+        assertEquals(InetAddress.getByName("10.11.12.11"), ssh.servers().get(0).server().address(),
+                "the real server stays the one the verdict is about");
+        assertEquals(Duration.ofMillis(500), ssh.policy().interval());
+        assertEquals(12, ssh.policy().fall(), "timeout 6 s at two probes a second");
+        WatchedService web = w.get(0);
+        assertEquals(new java.net.InetSocketAddress(InetAddress.getByName("10.11.12.11"), 80), web.servers().get(0).target(),
+                "another virtual keeps its own servers' addresses and ports");
+        assertEquals(Duration.ofSeconds(1), web.policy().interval());
+    }
 }
