@@ -362,6 +362,9 @@ public final class IpvsClient implements AutoCloseable {
             throw new ProtocolException(op, e.getMessage(), e);
         } catch (FamilyNotFoundException e) {
             throw new IpvsNotAvailableException(op, e.errno(), null);
+        } catch (io.jlvs.netlink.NamespaceUnavailableException e) {
+            // Not the kernel's IPVS answer to anything: say which namespace, not "no IPVS".
+            throw new KernelException(op, e.errno(), null, e.getMessage());
         } catch (NetlinkException e) {
             if (e.errno() == 0) {
                 throw new ProtocolException(op, e.getMessage(), e);

@@ -49,7 +49,11 @@ public final class NetworkNamespace {
         return path == null;
     }
 
-    /** Runs {@code action} with the calling thread's network namespace being this one. */
+    /**
+     * Runs {@code action} with the calling thread's network namespace being this one.
+     *
+     * @throws NamespaceUnavailableException when the namespace cannot be entered
+     */
     public <T> T call(Syscalls sys, Supplier<T> action) {
         if (path == null) {
             return action.get();
@@ -62,12 +66,12 @@ public final class NetworkNamespace {
             try {
                 int fd = sys.open(path.toString(), O_RDONLY | O_CLOEXEC);
                 if (fd < 0) {
-                    throw NetlinkException.of("open network namespace " + path, -fd, null);
+                    throw new NamespaceUnavailableException(path, "open", -fd);
                 }
                 try {
                     int rc = sys.setns(fd, CLONE_NEWNET);
                     if (rc < 0) {
-                        throw NetlinkException.of("setns(" + path + ")", -rc, null);
+                        throw new NamespaceUnavailableException(path, "setns", -rc);
                     }
                 } finally {
                     sys.close(fd);

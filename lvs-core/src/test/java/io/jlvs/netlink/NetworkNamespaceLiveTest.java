@@ -2,6 +2,7 @@ package io.jlvs.netlink;
 
 import static io.jlvs.sys.LinuxConstants.NETLINK_ROUTE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,8 +135,19 @@ class NetworkNamespaceLiveTest {
 
     @Test
     void aNamespaceThatDoesNotExistFailsWithEnoent() {
-        NetlinkException e = assertThrows(NetlinkException.class,
+        NamespaceUnavailableException e = assertThrows(NamespaceUnavailableException.class,
                 () -> connectionIn(NetworkNamespace.named(name + "-missing")));
         assertEquals(Errno.ENOENT, e.errno());
+        assertEquals(Path.of("/run/netns", name + "-missing"), e.path());
+        assertTrue(e.getMessage().contains("does not exist (make it with 'ip netns add " + name + "-missing'"), e.getMessage());
+    }
+
+    @Test
+    void ipvsClientSaysWhichNamespaceIsMissingNotThatIpvsIs() {
+        io.jlvs.ipvs.IpvsException e = assertThrows(io.jlvs.ipvs.IpvsException.class,
+                () -> io.jlvs.ipvs.IpvsClient.open(NetworkNamespace.named(name + "-missing")));
+        assertInstanceOf(io.jlvs.ipvs.KernelException.class, e, e.toString());
+        assertTrue(e.getMessage().contains("network namespace /run/netns/" + name + "-missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 }
