@@ -163,17 +163,6 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
         return replace(new TableService(s.service(), servers));
     }
 
-    /**
-     * This table with some services replaced (a present value), removed (empty) or added at the end
-     * (a key it lacks). Services not named stay the same instances, so planning against this table's
-     * predecessor can skip them at once.
-     */
-    public DesiredTable withServices(Map<ServiceKey, Optional<TableService>> changes) {
-        Map<ServiceKey, TableService> map = new LinkedHashMap<>(services);
-        changes.forEach((key, service) -> service.ifPresentOrElse(s -> map.put(key, s), () -> map.remove(key)));
-        return new DesiredTable(map);
-    }
-
     private DesiredTable replace(TableService service) {
         Map<ServiceKey, TableService> map = new LinkedHashMap<>(services);
         map.put(service.key(), service);

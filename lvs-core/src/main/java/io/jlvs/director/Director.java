@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +74,12 @@ public final class Director implements AutoCloseable {
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Configuration config;
-    private DesiredTable lastApplied; // guarded by lock: the last table applied completely, for drift
+    // Guarded by lock: the table applied last, completely, by service (null when unknown: before the
+    // first complete apply, after a failed one). Incremental reconciles plan against it and update
+    // it in place; drift is judged against it.
+    private Map<ServiceKey, TableService> applied;
     private Map<ServiceKey, List<VirtualServerConfig>> groups; // guarded by lock: DesiredTable.groups(config)
-    // Services whose desired state may differ from lastApplied's: health verdicts and operator
+    // Services whose desired state may differ from applied's: health verdicts and operator
     // commands add theirs, an incremental reconcile composes and plans only these.
     private final Set<ServiceKey> dirty = ConcurrentHashMap.newKeySet();
     private volatile Role role = Role.INIT;
@@ -249,35 +253,42 @@ public final class Director implements AutoCloseable {
                 return 0;
             }
             long t0 = System.nanoTime();
-            boolean incremental = scope != Scope.KERNEL && lastApplied != null;
+            boolean incremental = scope != Scope.KERNEL && applied != null;
             // Taken before composing: a verdict arriving meanwhile marks its service again and asks
             // for another reconcile, so nothing is lost.
             Set<ServiceKey> keys = Set.copyOf(dirty);
             dirty.removeAll(keys);
+            // What is planned (desired against live or applied) and, for drift, the intent last
+            // applied for the same services: a few services for a DIRTY reconcile, else all.
             DesiredTable desired;
+            DesiredTable before;
             Plan plan;
+            Map<ServiceKey, Optional<TableService>> changes = null;
             if (incremental && scope == Scope.DIRTY) {
-                Map<ServiceKey, Optional<TableService>> changes =
-                        DesiredComposer.compose(config, groups, inOrder(keys), health, admin, role);
-                desired = lastApplied.withServices(changes);
-                plan = Reconciler.plan(DesiredTable.of(changes.values().stream().flatMap(Optional::stream).toList()),
-                        lastAppliedOf(changes.keySet()));
+                changes = DesiredComposer.compose(config, groups, inOrder(keys), health, admin, role);
+                desired = DesiredTable.of(changes.values().stream().flatMap(Optional::stream).toList());
+                before = appliedOf(changes.keySet());
+                plan = Reconciler.plan(desired, new LiveTable(before.services()));
             } else {
                 desired = DesiredComposer.compose(config, health, admin, role);
+                before = applied == null ? null : new DesiredTable(applied);
                 plan = Reconciler.plan(desired, incremental
-                        ? new LiveTable(lastApplied.services())
+                        ? new LiveTable(applied)
                         : kernel.read().toLiveTable());
             }
             int failed = 0;
             if (!plan.isEmpty()) {
-                List<PlanStep> drift = Reconciler.drift(plan, desired, lastApplied);
+                Set<PlanStep> drift = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                drift.addAll(Reconciler.drift(plan, desired, before));
                 BatchResult result = kernel.apply(plan.toBatch().operations());
+                int repaired = 0;
                 for (int i = 0; i < plan.size(); i++) {
                     PlanStep step = plan.steps().get(i);
                     BatchResult.OperationResult r = result.results().get(i);
                     boolean repair = drift.contains(step);
                     if (r.status() == BatchResult.Status.APPLIED) {
                         if (repair) {
+                            repaired++;
                             log.warn(Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
                         } else {
                             log.info(Kv.line("event", "apply", "cause", cause, "step", step.describe()));
@@ -288,21 +299,21 @@ public final class Director implements AutoCloseable {
                                 "error", r.error().map(Throwable::getMessage).orElse("-")));
                     }
                 }
-                long repaired = drift.stream().filter(d -> {
-                    int i = plan.steps().indexOf(d);
-                    return result.results().get(i).status() == BatchResult.Status.APPLIED;
-                }).count();
-                stats.driftRepaired((int) repaired);
-                if (failed == 0) {
-                    lastApplied = desired;
-                } else if (incremental) {
+                stats.driftRepaired(repaired);
+                if (failed > 0 && incremental) {
                     log.warn(Kv.line("event", "reconcile", "cause", cause, "note",
                             "the kernel refused a change planned against the last applied table; reading it again"));
-                    lastApplied = null;
+                    applied = null;
                     return plan.size() - failed + reconcile(cause, Scope.KERNEL);
                 }
+            }
+            if (failed > 0) {
+                applied = null;
+            } else if (changes != null) {
+                // In place: the cost of a one-server change stays that of its service.
+                changes.forEach((key, service) -> service.ifPresentOrElse(t -> applied.put(key, t), () -> applied.remove(key)));
             } else {
-                lastApplied = desired;
+                applied = new LinkedHashMap<>(desired.services());
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             stats.reconciled(seconds, failed);
@@ -522,13 +533,16 @@ public final class Director implements AutoCloseable {
         return sorted;
     }
 
-    /** The services {@code keys} of the table applied last, as the kernel holds them (it applied them). */
-    private LiveTable lastAppliedOf(Set<ServiceKey> keys) {
-        Map<ServiceKey, TableService> have = new java.util.LinkedHashMap<>();
+    /** The services {@code keys} of the table applied last, which the kernel holds (it applied them). */
+    private DesiredTable appliedOf(Set<ServiceKey> keys) {
+        List<TableService> have = new ArrayList<>();
         for (ServiceKey key : keys) {
-            lastApplied.service(key).ifPresent(s -> have.put(key, s));
+            TableService s = applied.get(key);
+            if (s != null) {
+                have.add(s);
+            }
         }
-        return new LiveTable(have);
+        return DesiredTable.of(have);
     }
 
     /**
