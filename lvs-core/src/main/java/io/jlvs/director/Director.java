@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -356,9 +357,9 @@ public final class Director implements AutoCloseable {
             }
             config = next;
             groups = nextGroups;
-            Set<ServerRef> keep = refs(next);
-            health.retainOnly(keep);
-            admin.retainOnly(keep);
+            Predicate<ServerRef> configured = configured(next);
+            health.retainIf(configured);
+            admin.retainIf(configured);
             rolePort.reconfigure(next);
             healthPort.watch(next, this::verdict);
             kernel.followSync(SyncSpec.of(next.cluster()), role);
@@ -574,14 +575,17 @@ public final class Director implements AutoCloseable {
         return true;
     }
 
-    private static Set<ServerRef> refs(Configuration cfg) {
-        Set<ServerRef> out = new HashSet<>();
+    /**
+     * Whether a server is in {@code cfg} (any virtual server, active or not): checked per remembered
+     * verdict or override, instead of building the set of all 50,000 servers of a large file.
+     */
+    private static Predicate<ServerRef> configured(Configuration cfg) {
+        Map<ServiceKey, List<VirtualServerConfig>> byKey = new java.util.HashMap<>();
         for (VirtualServerConfig v : cfg.virtualServers()) {
-            for (RealServerConfig r : v.realServers()) {
-                out.add(ServerRef.of(v, r));
-            }
+            byKey.computeIfAbsent(v.serviceKey(), k -> new ArrayList<>()).add(v);
         }
-        return out;
+        return ref -> byKey.getOrDefault(ref.service(), List.of()).stream().anyMatch(v -> v.realServers().stream()
+                .anyMatch(s -> ServerRef.of(v, s).server().equals(ref.server())));
     }
 
     /**

@@ -143,6 +143,22 @@ class DirectorTest {
     }
 
     @Test
+    void anOverrideIsForgottenWhenAReloadRemovesItsServer() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(web(3));
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
+            d.setWeight("http", "web1", 7);
+            d.setEnabled("http", "web2", false);
+            loader.next = Fixtures.parse(Fixtures.WEB_TEXT.formatted(0, 3).replace("address = 192.168.1.2\n", "address = 192.168.1.9\n"));
+            d.reload();
+            loader.next = web(3);
+            d.reload();
+            assertEquals(3, k.server(WEB, WEB1).orElseThrow().weight(), "web1's override went with it");
+            assertTrue(k.server(WEB, WEB2).isEmpty(), "web2 stayed in the file: its override stays");
+        }
+    }
+
+    @Test
     void driftIsRepairedAndCounted() throws Exception {
         MemoryKernel k = new MemoryKernel();
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {

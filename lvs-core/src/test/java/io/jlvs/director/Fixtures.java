@@ -40,7 +40,11 @@ final class Fixtures {
     }
 
     static Configuration web(int w1, boolean quiesce) {
-        return parse("""
+        return parse(WEB_TEXT.formatted(quiesce ? 1 : 0, w1));
+    }
+
+    /** {@link #web}'s text: format with quiesce_server (0/1) and web1's weight. */
+    static final String WEB_TEXT = """
                 network = nat
                 nat_router = 192.168.1.254 eth1:1
                 virtual http {
@@ -57,8 +61,7 @@ final class Fixtures {
                          weight = 1
                      }
                 }
-                """.formatted(quiesce ? 1 : 0, w1));
-    }
+                """;
 
     static Configuration parse(String text) {
         try {

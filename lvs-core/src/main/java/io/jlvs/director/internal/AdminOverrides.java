@@ -37,8 +37,9 @@ public final class AdminOverrides {
         overrides.computeIfPresent(ref, (r, o) -> o.disabled() ? new Override(OptionalInt.empty(), true) : null);
     }
 
-    public void retainOnly(Set<ServerRef> keep) {
-        overrides.keySet().retainAll(keep);
+    /** Forgets servers {@code keep} refuses (after a reload removed them). */
+    public void retainIf(java.util.function.Predicate<ServerRef> keep) {
+        overrides.keySet().removeIf(ref -> !keep.test(ref));
     }
 
     public Optional<Override> find(ServerRef ref) {

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The health verdicts laid over the configuration: written by the health monitor's actuator, read
  * when the desired table is composed. Thread-safe; a verdict for a server that is no longer
- * configured is simply never read, and {@link #retainOnly} drops it after a reload.
+ * configured is simply never read, and {@link #retainIf} drops it after a reload.
  */
 public final class HealthOverlay {
     private final Map<ServerRef, HealthState> states = new ConcurrentHashMap<>();
@@ -23,8 +23,8 @@ public final class HealthOverlay {
         return states.getOrDefault(ref, HealthState.UNKNOWN);
     }
 
-    /** Forgets servers not in {@code keep} (after a reload removed them). */
-    public void retainOnly(java.util.Set<ServerRef> keep) {
-        states.keySet().retainAll(keep);
+    /** Forgets servers {@code keep} refuses (after a reload removed them). */
+    public void retainIf(java.util.function.Predicate<ServerRef> keep) {
+        states.keySet().removeIf(ref -> !keep.test(ref));
     }
 }
