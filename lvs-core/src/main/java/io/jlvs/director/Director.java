@@ -79,6 +79,8 @@ public final class Director implements AutoCloseable {
     // first complete apply, after a failed one). Incremental reconciles plan against it and update
     // it in place; drift is judged against it.
     private Map<ServiceKey, TableService> applied;
+    private Role appliedRole; // guarded by lock: the role applied was composed for
+    private boolean started; // guarded by lock: start's reconcile has run
     private Map<ServiceKey, List<VirtualServerConfig>> groups; // guarded by lock: DesiredTable.groups(config)
     // Services whose desired state may differ from applied's: health verdicts and operator
     // commands add theirs, an incremental reconcile composes and plans only these.
@@ -184,7 +186,7 @@ public final class Director implements AutoCloseable {
             }
             // Against the table applied last, like a reload: a takeover adds the services in one
             // batch without first dumping a table the backup programmed itself.
-            reconcile("role " + next, Scope.ALL);
+            reconcile("role " + next, Scope.ROLE);
         });
     }
 
@@ -233,8 +235,10 @@ public final class Director implements AutoCloseable {
     private enum Scope {
         /** Every service, against a fresh dump of the kernel table (start, drift check). */
         KERNEL,
-        /** Every service, against the table applied last (role change, a reload that changed globals). */
+        /** Every service, against the table applied last (a reload that changed globals). */
         ALL,
+        /** As ALL, unless the table applied last was already composed for the current role. */
+        ROLE,
         /** The {@link #dirty} services only, against the table applied last (health, operator, reload). */
         DIRTY
     }
@@ -254,6 +258,15 @@ public final class Director implements AutoCloseable {
                 return 0;
             }
             long t0 = System.nanoTime();
+            Role now = role;
+            if (scope == Scope.ROLE && (!started || (applied != null && appliedRole == now))) {
+                // Before start's reconcile, which reads the role then; or the table was already
+                // composed for this role (the role a fixed-role director reports as it starts).
+                return 0;
+            }
+            if (scope == Scope.DIRTY && now != appliedRole) {
+                scope = Scope.ALL; // the other services were composed for another role: all of them again
+            }
             boolean incremental = scope != Scope.KERNEL && applied != null;
             // Taken before composing: a verdict arriving meanwhile marks its service again and asks
             // for another reconcile, so nothing is lost.
@@ -266,12 +279,12 @@ public final class Director implements AutoCloseable {
             Plan plan;
             Map<ServiceKey, Optional<TableService>> changes = null;
             if (incremental && scope == Scope.DIRTY) {
-                changes = DesiredComposer.compose(config, groups, inOrder(keys), health, admin, role);
+                changes = DesiredComposer.compose(config, groups, inOrder(keys), health, admin, now);
                 desired = DesiredTable.of(changes.values().stream().flatMap(Optional::stream).toList());
                 before = appliedOf(changes.keySet());
                 plan = Reconciler.plan(desired, new LiveTable(before.services()));
             } else {
-                desired = DesiredComposer.compose(config, health, admin, role);
+                desired = DesiredComposer.compose(config, health, admin, now);
                 before = applied == null ? null : new DesiredTable(applied);
                 plan = Reconciler.plan(desired, incremental
                         ? new LiveTable(applied)
@@ -308,6 +321,8 @@ public final class Director implements AutoCloseable {
                     return plan.size() - failed + reconcile(cause, Scope.KERNEL);
                 }
             }
+            appliedRole = now;
+            started |= scope == Scope.KERNEL;
             if (failed > 0) {
                 applied = null;
             } else if (changes != null) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jlvs.config.Configuration;
 import io.jlvs.config.RealServerConfig;
 import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.director.internal.DirectorParts;
+import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.HealthState;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.ServerRef;
@@ -19,7 +21,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Health verdicts, operator commands and reloads compose and plan only the services they touch,
+ * Health verdicts, operator commands and reloads compose and plan only the services they touch (role
+ * changes all of them),
  * against the table applied last. Whatever the sequence, the kernel must then hold exactly what a
  * full composition of the current state asks for: {@link Director#plan()} (compose everything, read
  * the kernel, diff) finds nothing to do after every step.
@@ -34,9 +37,14 @@ class IncrementalReconcilePropertyTest {
     void incrementalReconcilesLeaveNothingForAFullOne(@ForAll("steps") List<Step> steps) throws Exception {
         MemoryKernel k = new MemoryKernel();
         Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(config(new int[] {1, 1, 1}, 3, false, "wlc"));
-        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE))) {
+        SwitchedRole role = new SwitchedRole(Role.ACTIVE);
+        DirectorParts parts = new DirectorParts(loader, c -> HealthPort.none(), c -> role, ns -> k);
+        try (Director d = Director.start(Fixtures.settings().build(), parts)) {
             d.awaitIdle();
             for (Step step : steps) {
+                if (step.kind() == 7) {
+                    role.set(step.value() % 2 == 0 ? Role.BACKUP : Role.ACTIVE); // failover either way
+                }
                 apply(d, loader, step);
                 d.awaitIdle();
                 d.awaitIdle(); // a verdict's reconcile is scheduled by the first task
@@ -65,6 +73,9 @@ class IncrementalReconcilePropertyTest {
                 int[] weights = {1 + s.value() % 3, 1 + (s.value() / 3) % 3, 1 + (s.value() / 9) % 3};
                 loader.next = config(weights, 1 + s.server() % 3, s.value() % 4 == 0, s.value() % 5 == 0 ? "rr" : "wlc");
                 d.reload();
+            }
+            case 7 -> {
+                // a role change, made above
             }
             default -> {
                 // globals change: the backup director takes part (every service is composed again)
@@ -118,7 +129,7 @@ class IncrementalReconcilePropertyTest {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 6),
+        Arbitrary<Step> step = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 7),
                 Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(0, 40)).as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(12);

@@ -1,0 +1,51 @@
+package io.jlvs.director;
+
+import io.jlvs.config.Configuration;
+import io.jlvs.director.internal.Role;
+import io.jlvs.director.internal.RolePort;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** A role the test switches, as failover would: {@link #set} tells the director. */
+final class SwitchedRole implements RolePort {
+    private volatile Role role;
+    private volatile Consumer<Role> listener;
+
+    SwitchedRole(Role first) {
+        this.role = first;
+    }
+
+    void set(Role next) {
+        role = next;
+        listener.accept(next);
+    }
+
+    @Override
+    public void start(Configuration config, Consumer<Role> listener) {
+        this.listener = listener;
+        listener.accept(role);
+    }
+
+    @Override
+    public void reconfigure(Configuration config) {
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public List<String> peers() {
+        return List.of();
+    }
+
+    @Override
+    public long failovers() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+}
