@@ -3,7 +3,6 @@ package io.jlvs.director;
 import io.jlvs.config.Configuration;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.RolePort;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** A role the test switches, as failover would: {@link #set} tells the director. */
@@ -27,25 +26,7 @@ final class SwitchedRole implements RolePort {
     }
 
     @Override
-    public void reconfigure(Configuration config) {
-    }
-
-    @Override
     public Role role() {
         return role;
-    }
-
-    @Override
-    public List<String> peers() {
-        return List.of();
-    }
-
-    @Override
-    public long failovers() {
-        return 0;
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -13,18 +13,24 @@ public interface RolePort extends AutoCloseable {
     /** Starts it; {@code listener} hears every role change, on the node's own thread. */
     void start(Configuration config, Consumer<Role> listener);
 
-    /** Applies a reloaded configuration (new addresses, timers). */
-    void reconfigure(Configuration config);
+    /** Applies a reloaded configuration (new addresses, timers); nothing to apply without failover. */
+    default void reconfigure(Configuration config) {
+    }
 
     Role role();
 
-    /** One line per peer for status ("backup 10.0.0.2 alive, last heartbeat 0.4 s ago"). */
-    List<String> peers();
+    /** One line per peer for status ("backup 10.0.0.2 alive, last heartbeat 0.4 s ago"); none without failover. */
+    default List<String> peers() {
+        return List.of();
+    }
 
     /** How many times this node became ACTIVE after having been something else, since start. */
-    long failovers();
+    default long failovers() {
+        return 0;
+    }
 
-    /** Leaves the role: addresses are released before this returns. */
+    /** Leaves the role: addresses are released before this returns (a role without addresses has none). */
     @Override
-    void close();
+    default void close() {
+    }
 }

@@ -1,7 +1,6 @@
 package io.jlvs.director.internal;
 
 import io.jlvs.config.Configuration;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -22,25 +21,7 @@ public final class StandaloneRole implements RolePort {
     }
 
     @Override
-    public void reconfigure(Configuration config) {
-    }
-
-    @Override
     public Role role() {
         return role;
-    }
-
-    @Override
-    public List<String> peers() {
-        return List.of();
-    }
-
-    @Override
-    public long failovers() {
-        return 0;
-    }
-
-    @Override
-    public void close() {
     }
 }
