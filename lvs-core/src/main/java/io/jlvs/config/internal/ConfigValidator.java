@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * Checks that need the whole file: unique virtual names, no two active virtual servers on the same
  * kernel service (a firewall mark may be shared, as Piranha allows for one persistent service over
- * several ports, but only with the same scheduling), unique real servers, address families, and the
- * global settings NAT and failover need.
+ * several ports, but only with the same scheduling), and the global settings NAT and failover need.
+ * Also the per-block checks that need more than the binder has (the health check builds, unique
+ * real servers, address families under the forwarding method); a block reused from an earlier parse
+ * passed those then, under the same {@code network} ({@link ParseMemory}), so they are skipped for it.
  */
 public final class ConfigValidator {
     private final Problems problems;
@@ -26,7 +28,7 @@ public final class ConfigValidator {
         this.root = root;
     }
 
-    public void validate(LvsCfBinder.Global global, List<VirtualServerConfig> virtuals) {
+    public void validate(LvsCfBinder.Global global, List<BoundVirtual> virtuals) {
         ClusterSettings cluster = global.settings();
         Map<String, RawEntry> g = global.entries();
         if (cluster.backupActive() && cluster.backup().isEmpty()) {
@@ -45,16 +47,21 @@ public final class ConfigValidator {
             }
         }
         Map<ServiceKey, VirtualServerConfig> byKey = new HashMap<>();
-        for (VirtualServerConfig v : virtuals) {
-            checkHealth(v);
+        for (BoundVirtual b : virtuals) {
+            if (!b.reused()) {
+                checkHealth(b);
+            }
         }
-        for (VirtualServerConfig v : virtuals) {
+        for (BoundVirtual b : virtuals) {
+            VirtualServerConfig v = b.config();
             NetworkMode mode = v.networkMode(cluster);
             if (v.active() && mode == NetworkMode.NAT && cluster.natRouter().isEmpty()) {
-                problems.error(line(g, "network", v, "forward"), "nat_router",
+                problems.error(line(g, "network", b, "forward"), "nat_router",
                         "is required for NAT (virtual " + v.name() + " uses network = nat)");
             }
-            checkServers(v, mode);
+            if (!b.reused()) {
+                checkServers(b, mode);
+            }
             if (!v.active()) {
                 continue;
             }
@@ -63,29 +70,30 @@ public final class ConfigValidator {
                 continue;
             }
             if (v.fwmark() == 0) {
-                problems.error(entryLine(v, "address"), "address", "virtual " + v.name() + " is the same service ("
+                problems.error(b.keyLine("address"), "address", "virtual " + v.name() + " is the same service ("
                         + v.serviceKey() + ") as virtual " + other.name() + " (line " + other.line() + ")");
             } else if (!sameScheduling(v, other, cluster)) {
-                problems.error(entryLine(v, "fwmark"), "fwmark", "fwmark " + v.fwmark() + " is shared with virtual "
+                problems.error(b.keyLine("fwmark"), "fwmark", "fwmark " + v.fwmark() + " is shared with virtual "
                         + other.name() + " (line " + other.line() + "), so scheduler, persistent, pmask and forward "
                         + "must be the same in both");
             }
         }
     }
 
-    private void checkServers(VirtualServerConfig v, NetworkMode mode) {
+    private void checkServers(BoundVirtual b, NetworkMode mode) {
+        VirtualServerConfig v = b.config();
         AddressFamily family = v.family();
         Map<RealServerAddress, RealServerConfig> seen = new HashMap<>();
         for (RealServerConfig s : v.realServers()) {
             if (!LvsCfBinder.familiesCompatible(family, AddressFamily.of(s.address()), mode.forwarding())) {
-                problems.error(serverLine(v, s), "address", "server " + s.name() + " is "
+                problems.error(serverLine(b, s), "address", "server " + s.name() + " is "
                         + Values.familyName(AddressFamily.of(s.address())) + " but virtual " + v.name() + " is "
                         + Values.familyName(family) + "; mixing families needs forward = tunnel");
             }
             RealServerAddress key = new RealServerAddress(s.address(), v.realServerPort(s));
             RealServerConfig earlier = seen.putIfAbsent(key, s);
             if (earlier != null) {
-                problems.error(serverLine(v, s), "address", "server " + s.name() + " is the same real server (" + key
+                problems.error(serverLine(b, s), "address", "server " + s.name() + " is the same real server (" + key
                         + ") as server " + earlier.name() + " (line " + earlier.line() + ")");
             }
         }
@@ -105,12 +113,12 @@ public final class ConfigValidator {
     }
 
     /** The health check must build now, so a bad check key never reaches the kernel. */
-    private void checkHealth(VirtualServerConfig v) {
+    private void checkHealth(BoundVirtual b) {
         try {
-            io.jlvs.config.LvsCfChecks.check(v);
+            io.jlvs.config.LvsCfChecks.check(b.config());
         } catch (io.jlvs.health.InvalidHealthCheckException e) {
-            String key = io.jlvs.config.LvsCfChecks.lvsCfKey(v, e.setting());
-            problems.error(entryLine(v, key), key, e.getMessage());
+            String key = io.jlvs.config.LvsCfChecks.lvsCfKey(b.config(), e.setting());
+            problems.error(entryLine(b, key), key, e.getMessage());
         }
     }
 
@@ -119,34 +127,25 @@ public final class ConfigValidator {
         return e == null ? 0 : e.line();
     }
 
-    private int line(Map<String, RawEntry> global, String key, VirtualServerConfig v, String virtualKey) {
-        int inVirtual = entryLine(v, virtualKey);
-        if (v.forward().isPresent()) {
-            return inVirtual;
+    private int line(Map<String, RawEntry> global, String key, BoundVirtual b, String virtualKey) {
+        if (b.config().forward().isPresent()) {
+            return b.keyLine(virtualKey);
         }
         int l = line(global, key);
-        return l == 0 ? v.line() : l;
+        return l == 0 ? b.config().line() : l;
     }
 
-    private int entryLine(VirtualServerConfig v, String key) {
-        for (RawBlock block : root.children()) {
-            if (block.line() == v.line()) {
-                return block.entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b)
-                        .map(RawEntry::line).orElse(v.line());
-            }
-        }
-        return v.line();
+    /** The line of the last {@code key} entry of a block read entry by entry, else its first line. */
+    private static int entryLine(BoundVirtual b, String key) {
+        return b.block().entries().stream().filter(e -> e.key().equals(key)).reduce((x, y) -> y)
+                .map(RawEntry::line).orElse(b.config().line());
     }
 
-    private int serverLine(VirtualServerConfig v, RealServerConfig s) {
-        for (RawBlock block : root.children()) {
-            if (block.line() == v.line()) {
-                for (RawBlock child : block.children()) {
-                    if (child.line() == s.line()) {
-                        return child.entries().stream().filter(e -> e.key().equals("address"))
-                                .reduce((a, b) -> b).map(RawEntry::line).orElse(s.line());
-                    }
-                }
+    private static int serverLine(BoundVirtual b, RealServerConfig s) {
+        for (RawBlock child : b.block().children()) {
+            if (child.line() == s.line()) {
+                return child.entries().stream().filter(e -> e.key().equals("address"))
+                        .reduce((x, y) -> y).map(RawEntry::line).orElse(s.line());
             }
         }
         return s.line();

@@ -43,9 +43,10 @@ public final class LvsCfBinder {
     }
 
     /** The virtual server of one block, or empty when the block has errors. */
-    public Optional<VirtualServerConfig> virtual(RawBlock block) {
+    public Optional<BoundVirtual> virtual(RawBlock block) {
         VirtualDraft d = new VirtualDraft();
         int errorsBefore = countErrors();
+        int warningsBefore = problems.warningCount();
         Map<String, RawEntry> seen = virtualKeys.apply(block.entries(), d, problems);
         Map<String, RawBlock> serverNames = new HashMap<>();
         for (RawBlock child : block.children()) {
@@ -102,11 +103,19 @@ public final class LvsCfBinder {
         HealthCheckConfig health = new HealthCheckConfig(Optional.ofNullable(d.send), Optional.ofNullable(d.expect),
                 d.useRegex, Optional.ofNullable(d.sendProgram), d.timeout, d.reentry, d.loadMonitor, d.rise, d.fall,
                 d.checkSettings);
-        return Optional.of(new VirtualServerConfig(block.name(), block.line(), d.active, d.address, vipPrefix,
-                d.port, d.protocol, d.fwmark,
+        VirtualServerConfig config = new VirtualServerConfig(block.name(), block.line(), d.active, d.address,
+                vipPrefix, d.port, d.protocol, d.fwmark,
                 d.persistentSeconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(d.persistentSeconds)),
                 pmask, d.scheduler, d.quiesceServer, sorry, Optional.ofNullable(d.forward), d.slowStart, health,
-                d.servers));
+                d.servers);
+        Map<String, Integer> keyLines = new HashMap<>();
+        for (String key : BoundVirtual.WHOLE_FILE_KEYS) {
+            RawEntry e = seen.get(key);
+            if (e != null) {
+                keyLines.put(key, e.line());
+            }
+        }
+        return Optional.of(new BoundVirtual(config, keyLines, problems.warningsSince(warningsBefore), block));
     }
 
     private Optional<RealServerConfig> server(RawBlock block) {
@@ -144,11 +153,18 @@ public final class LvsCfBinder {
         return service == server || method == ForwardingMethod.TUNNEL;
     }
 
-    /** The virtual blocks in order, with a record for each that bound without error. */
-    public List<VirtualServerConfig> virtuals(RawBlock root) {
-        List<VirtualServerConfig> result = new ArrayList<>();
+    /**
+     * The virtual blocks in order, each that bound without error; a block the reader found unchanged
+     * gives its remembered record and warnings again.
+     */
+    public List<BoundVirtual> virtuals(RawBlock root) {
+        List<BoundVirtual> result = new ArrayList<>();
         for (RawBlock child : root.children()) {
-            if (child.kind().equals("virtual")) {
+            KnownVirtual known = child.known();
+            if (known != null) {
+                problems.repeat(known.warnings());
+                result.add(new BoundVirtual(known.config(), known.keyLines(), known.warnings(), child));
+            } else if (child.kind().equals("virtual")) {
                 virtual(child).ifPresent(result::add);
             }
         }

@@ -21,12 +21,32 @@ public final class LvsCfReader {
     private LvsCfReader() {}
 
     public static RawBlock read(String text, Problems problems) {
+        return read(text, problems, ParseMemory.EMPTY);
+    }
+
+    /**
+     * Reads {@code text}, skipping each virtual block {@code known} recognises as unchanged: such a
+     * block becomes a stand-in without entries ({@link RawBlock#known()}), so an edit to one block of
+     * a large file costs one block's reading, not the file's.
+     */
+    public static RawBlock read(String text, Problems problems, ParseMemory known) {
         RawBlock root = new RawBlock("", "", 0);
         Deque<RawBlock> open = new ArrayDeque<>();
         open.push(root);
         RawBlock awaitingBrace = null;
         int lineNo = 0;
         for (int start = 0; start <= text.length(); ) {
+            int lineStart = start;
+            if (open.size() == 1 && awaitingBrace == null) {
+                // Only here does a block's reading not depend on what came before it.
+                KnownVirtual same = known.match(text, start, lineNo + 1);
+                if (same != null) {
+                    root.children().add(RawBlock.reused(same, start));
+                    start += same.length();
+                    lineNo = same.lastLine();
+                    continue;
+                }
+            }
             int newline = text.indexOf('\n', start);
             if (newline < 0) {
                 newline = text.length();
@@ -61,7 +81,10 @@ public final class LvsCfReader {
                 if (open.size() == 1) {
                     problems.error(lineNo, "", "'}' without an open block");
                 } else {
-                    open.pop();
+                    RawBlock closed = open.pop();
+                    if (open.size() == 1) {
+                        closed.span(closed.start(), start, lineNo);
+                    }
                 }
                 continue;
             }
@@ -69,6 +92,9 @@ public final class LvsCfReader {
             if (header != null && header.matches()) {
                 RawBlock block = new RawBlock(header.group(1), header.group(2), lineNo);
                 RawBlock parent = open.peek();
+                if (parent == root) {
+                    block.span(lineStart, -1, 0);
+                }
                 String expectedParent = block.kind().equals("virtual") ? "" : "virtual";
                 if (!parent.kind().equals(expectedParent)) {
                     problems.error(lineNo, block.kind(), block.kind().equals("virtual")

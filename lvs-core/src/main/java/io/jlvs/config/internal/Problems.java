@@ -36,6 +36,20 @@ public final class Problems {
         return errors.size();
     }
 
+    public int warningCount() {
+        return warnings.size();
+    }
+
+    /** The warnings reported since there were {@code count}, in the order reported. */
+    public List<Diagnostic> warningsSince(int count) {
+        return List.copyOf(warnings.subList(count, warnings.size()));
+    }
+
+    /** Reports again warnings an earlier parse of the same file reported (each names this file already). */
+    public void repeat(List<Diagnostic> earlier) {
+        warnings.addAll(earlier);
+    }
+
     /** The warnings by line (stable), those about the whole file (line 0) last. */
     public List<Diagnostic> warnings() {
         List<Diagnostic> sorted = new ArrayList<>(warnings);

@@ -3,21 +3,26 @@ package io.jlvs.director.internal;
 import io.jlvs.config.ConfigException;
 import io.jlvs.config.Configuration;
 import io.jlvs.config.Diagnostic;
-import io.jlvs.config.LvsCf;
+import io.jlvs.config.LvsCfParser;
 import io.jlvs.config.ParsedConfiguration;
 import io.jlvs.director.ConfigurationRejectedException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads Piranha's lvs.cf (io.jlvs.config); warnings (unknown keys, ...) are logged, errors reject the file. */
+/**
+ * Reads Piranha's lvs.cf (io.jlvs.config); warnings (unknown keys, ...) are logged, errors reject the
+ * file. One parser for the loader's life: a reload reads again only the virtual blocks that changed.
+ */
 public final class LvsCfLoader implements ConfigLoader {
     private static final Logger log = LoggerFactory.getLogger(LvsCfLoader.class);
+
+    private final LvsCfParser parser = new LvsCfParser();
 
     @Override
     public Configuration load(Path file) throws ConfigurationRejectedException {
         try {
-            ParsedConfiguration parsed = LvsCf.read(file);
+            ParsedConfiguration parsed = parser.read(file);
             for (Diagnostic w : parsed.warnings()) {
                 log.warn(Kv.line("event", "config_warning", "warning", w.toString()));
             }
