@@ -77,10 +77,11 @@ public final class ParseMemory {
         int length = known.length();
         boolean ranToEnd = known.end() > text.length(); // the closing line had no newline
         if (ranToEnd) {
-            return offset + length - 1 == newText.length()
+            // The closing line must still end there: at the end of the text or at a newline.
+            int after = offset + length - 1;
+            return after <= newText.length() && (after == newText.length() || newText.charAt(after) == '\n')
                     && newText.regionMatches(offset, text, known.start(), length - 1) ? known : null;
         }
-        return offset + length <= newText.length()
-                && newText.regionMatches(offset, text, known.start(), length) ? known : null;
+        return newText.regionMatches(offset, text, known.start(), length) ? known : null;
     }
 }
