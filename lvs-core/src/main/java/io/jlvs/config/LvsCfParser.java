@@ -55,7 +55,7 @@ public final class LvsCfParser {
         LvsCfBinder binder = new LvsCfBinder(problems);
         LvsCfBinder.Global global = binder.global(root);
         NetworkMode network = global.settings().network();
-        if (known.size() > 0 && !known.checkedUnder(network)) {
+        if (!known.checkedUnder(network) && root.children().stream().anyMatch(RawBlock::reused)) {
             // The remembered blocks' server families were checked under another network; the
             // global keys may sit anywhere in the file, so this is only known after reading it all.
             problems = new Problems(fileName);

@@ -30,7 +30,7 @@ public record BoundVirtual(VirtualServerConfig config, Map<String, Integer> keyL
 
     /** Whether the block was taken over from an earlier parse: its per-block checks passed then. */
     public boolean reused() {
-        return block.known() != null;
+        return block.reused();
     }
 
     /** The line of {@code key} in the block, else the block's first line. */

@@ -58,11 +58,6 @@ public final class ParseMemory {
         return network == global;
     }
 
-    /** How many virtual blocks are remembered. */
-    public int size() {
-        return byLine.size();
-    }
-
     /**
      * The remembered block whose text starts on {@code line}, when {@code newText} holds exactly the
      * same text from {@code offset} (the start of that line) through the block's closing line;

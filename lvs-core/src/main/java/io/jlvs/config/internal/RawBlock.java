@@ -45,6 +45,11 @@ public final class RawBlock {
         this.lastLine = lastLine;
     }
 
+    /** Whether this is a stand-in for a block unchanged since an earlier parse ({@link #known()}). */
+    public boolean reused() {
+        return known != null;
+    }
+
     /** The remembered block this one is unchanged from; null when it was read entry by entry. */
     KnownVirtual known() {
         return known;
