@@ -372,7 +372,7 @@ public final class Director implements AutoCloseable {
             }
             config = next;
             groups = nextGroups;
-            Predicate<ServerRef> configured = configured(next);
+            Predicate<ServerRef> configured = configured(next, nextGroups);
             health.retainIf(configured);
             admin.retainIf(configured);
             rolePort.reconfigure(next);
@@ -592,15 +592,20 @@ public final class Director implements AutoCloseable {
 
     /**
      * Whether a server is in {@code cfg} (any virtual server, active or not): checked per remembered
-     * verdict or override, instead of building the set of all 50,000 servers of a large file.
+     * verdict or override, instead of building the set of all 50,000 servers of a large file. The
+     * active virtual servers come from {@code active} (their {@link DesiredTable#groups}), so only the
+     * inactive ones' keys are computed here.
      */
-    private static Predicate<ServerRef> configured(Configuration cfg) {
-        Map<ServiceKey, List<VirtualServerConfig>> byKey = new java.util.HashMap<>();
+    private static Predicate<ServerRef> configured(Configuration cfg, Map<ServiceKey, List<VirtualServerConfig>> active) {
+        Map<ServiceKey, List<VirtualServerConfig>> inactive = new java.util.HashMap<>();
         for (VirtualServerConfig v : cfg.virtualServers()) {
-            byKey.computeIfAbsent(v.serviceKey(), k -> new ArrayList<>()).add(v);
+            if (!v.active()) {
+                inactive.computeIfAbsent(v.serviceKey(), k -> new ArrayList<>()).add(v);
+            }
         }
-        return ref -> byKey.getOrDefault(ref.service(), List.of()).stream().anyMatch(v -> v.realServers().stream()
-                .anyMatch(s -> ServerRef.of(v, s).server().equals(ref.server())));
+        return ref -> java.util.stream.Stream.of(active, inactive)
+                .flatMap(m -> m.getOrDefault(ref.service(), List.of()).stream())
+                .anyMatch(v -> v.realServers().stream().anyMatch(s -> ServerRef.of(v, s).server().equals(ref.server())));
     }
 
     /**
