@@ -67,6 +67,10 @@ public final class ListingRun implements ScaleRun {
         return n;
     }
 
+    static double median(java.util.List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     static double median(double[] values) {
         double[] v = values.clone();
         Arrays.sort(v);
