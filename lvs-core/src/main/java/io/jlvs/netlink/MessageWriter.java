@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 public final class MessageWriter {
     private ByteBuffer buf;
     private int messageStart = -1;
+    private int lastMessageStart = -1;
     private int messages;
 
     public MessageWriter(int initialCapacity) {
@@ -55,8 +56,22 @@ public final class MessageWriter {
         }
         buf.putInt(messageStart, buf.position() - messageStart);
         pad();
+        lastMessageStart = messageStart;
         messageStart = -1;
         messages++;
+        return this;
+    }
+
+    /**
+     * Adds {@code flags} to the nlmsg_flags of the last message ended: for a batch that learns which
+     * message is its last only after writing it (the datagram filled up).
+     */
+    public MessageWriter addFlagsToLastMessage(int flags) {
+        if (lastMessageStart < 0) {
+            throw new IllegalStateException("no message ended");
+        }
+        int at = lastMessageStart + 6; // struct nlmsghdr: u32 len, u16 type, u16 flags
+        buf.putShort(at, (short) (buf.getShort(at) | flags));
         return this;
     }
 
@@ -162,6 +177,7 @@ public final class MessageWriter {
     public MessageWriter clear() {
         buf.clear();
         messageStart = -1;
+        lastMessageStart = -1;
         messages = 0;
         return this;
     }

@@ -145,9 +145,13 @@ public final class NetlinkConnection implements AutoCloseable {
     }
 
     /**
-     * Sends many requests, each with NLM_F_ACK, packed into as few datagrams as fit, and reports for
-     * each what the kernel answered. The kernel handles every message of a datagram before answering,
-     * and keeps going after one fails, so each request gets its own verdict.
+     * Sends many requests packed into as few datagrams as fit, and reports for each what the kernel
+     * answered. The kernel handles every message of a datagram in order and keeps going after one
+     * fails, answering a failure always and a success only when asked (NLM_F_ACK; netlink_rcv_skb in
+     * net/netlink/af_netlink.c). So only the last message of a datagram asks: once its answer is in,
+     * every earlier message of it without an error has succeeded. 60,000 operations then cost the
+     * kernel about 130 acknowledgements instead of 60,000, and this side as few to read. (A peer that
+     * acknowledges every message anyway is understood too.)
      *
      * @param stopAtFailure when true, no further datagram is sent after one containing a failure
      *                      (requests in that same datagram were already handled by the kernel and are
@@ -168,11 +172,13 @@ public final class NetlinkConnection implements AutoCloseable {
             tx.clear();
             while (next < requests.size() && tx.messageCount() < BATCH_SEND_MESSAGES
                     && (tx.size() < BATCH_SEND_BYTES || tx.messageCount() == 0)) {
-                write(requests.get(next), nextSeq(), NLM_F_ACK);
+                write(requests.get(next), nextSeq(), 0);
                 next++;
             }
+            tx.addFlagsToLastMessage(NLM_F_ACK);
             int count = next - first;
-            int[] answered = {0};
+            int lastSeq = firstSeq + count - 1;
+            boolean[] lastAnswered = {false};
             try {
                 transport.send(tx.flip());
             } catch (NetlinkException e) {
@@ -195,10 +201,17 @@ public final class NetlinkConnection implements AutoCloseable {
                         outcomes[i] = a.ok()
                                 ? new Outcome(requests.get(i), Outcome.Status.APPLIED, 0, null)
                                 : new Outcome(requests.get(i), Outcome.Status.FAILED, a.errno(), a.kernelMessage());
-                        answered[0]++;
+                        lastAnswered[0] |= seqNo == lastSeq;
                     }
-                    public boolean complete() { return answered[0] == count; }
+                    public boolean complete() { return lastAnswered[0]; }
                 });
+                // Answers come in the order the kernel handled the messages: with the last one's in,
+                // a message that drew no error succeeded.
+                for (int i = first; i < next; i++) {
+                    if (outcomes[i] == null) {
+                        outcomes[i] = new Outcome(requests.get(i), Outcome.Status.APPLIED, 0, null);
+                    }
+                }
             } catch (NetlinkException e) {
                 // The socket broke (overflow, timeout): what was answered stands, the rest is unknown.
                 for (int i = first; i < next; i++) {

@@ -364,16 +364,53 @@ class NetlinkConnectionTest {
         }
 
         @Test
-        void everyBatchedRequestAsksForAnAckAndGetsItsOwnSequenceNumber() {
+        void onlyTheLastRequestOfADatagramAsksForAnAckAndEachGetsItsOwnSequenceNumber() {
             FakeKernel kernel = FakeKernel.acknowledgingEverything();
             connect(kernel).batch(requests(10), false, null);
             List<Message> sent = kernel.messagesReceived();
             assertEquals(10, sent.size());
             for (int i = 0; i < sent.size(); i++) {
-                assertEquals(NLM_F_REQUEST | NLM_F_ACK, sent.get(i).flags());
+                assertEquals(i == 9 ? NLM_F_REQUEST | NLM_F_ACK : NLM_F_REQUEST, sent.get(i).flags(), "request " + i);
                 assertEquals(sent.get(0).seq() + i, sent.get(i).seq());
                 assertEquals(i, indexOf(sent.get(i)));
             }
+        }
+
+        @Test
+        void likeTheKernelErrorsAlwaysAcksOnlyWhenAskedAndEveryRequestGetsItsVerdict() {
+            // netlink_rcv_skb: an error answers any message; success only one with NLM_F_ACK.
+            FakeKernel kernel = new FakeKernel(requests -> {
+                FakeKernel.Reply reply = FakeKernel.reply();
+                for (Message r : requests) {
+                    if (indexOf(r) % 250 == 7) {
+                        reply.error(r, Errno.EEXIST, "exists " + indexOf(r), -1);
+                    } else if (r.hasFlag(NLM_F_ACK)) {
+                        reply.ack(r);
+                    }
+                }
+                return reply.asList();
+            });
+            List<Outcome> outcomes = connect(kernel).batch(requests(2000), false, null);
+            assertTrue(kernel.datagramsReceived() > 1);
+            for (int i = 0; i < 2000; i++) {
+                Outcome o = outcomes.get(i);
+                assertEquals(i % 250 == 7 ? Status.FAILED : Status.APPLIED, o.status(), "request " + i + ": " + o);
+                assertEquals(indexOf(kernel.messagesReceived().get(i)), i);
+            }
+            assertEquals("exists 257", outcomes.get(257).kernelMessage());
+        }
+
+        @Test
+        void aFailingLastRequestIsItsOwnAnswerAndTheRestSucceeded() {
+            FakeKernel kernel = new FakeKernel(requests -> {
+                FakeKernel.Reply reply = FakeKernel.reply();
+                Message last = requests.get(requests.size() - 1);
+                reply.error(last, Errno.ENOENT, "missing", -1);
+                return reply.asList();
+            });
+            List<Outcome> outcomes = connect(kernel).batch(requests(5), false, null);
+            assertEquals(List.of(Status.APPLIED, Status.APPLIED, Status.APPLIED, Status.APPLIED, Status.FAILED),
+                    outcomes.stream().map(Outcome::status).toList());
         }
 
         @Test
