@@ -1,12 +1,10 @@
 package io.jlvs.config;
 
+import io.jlvs.config.internal.ConfigText;
 import io.jlvs.config.internal.ImportDraft;
 import io.jlvs.config.internal.IpvsadmSaveReader;
 import io.jlvs.config.internal.KeepalivedReader;
 import io.jlvs.config.internal.Problems;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -36,13 +34,7 @@ public final class Importers {
 
     /** Reads a file with {@link #keepalived} or {@link #ipvsadmSave}, naming it in diagnostics. */
     public static ParsedConfiguration read(Path file, boolean keepalived) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(Diagnostic.error(file.toString(), 0, "",
-                    "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
+        String text = ConfigText.read(file);
         return keepalived ? keepalived(file.toString(), text) : ipvsadmSave(file.toString(), text);
     }
 

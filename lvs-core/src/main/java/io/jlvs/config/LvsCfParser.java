@@ -1,15 +1,13 @@
 package io.jlvs.config;
 
 import io.jlvs.config.internal.BoundVirtual;
+import io.jlvs.config.internal.ConfigText;
 import io.jlvs.config.internal.ConfigValidator;
 import io.jlvs.config.internal.LvsCfBinder;
 import io.jlvs.config.internal.LvsCfReader;
 import io.jlvs.config.internal.ParseMemory;
 import io.jlvs.config.internal.Problems;
 import io.jlvs.config.internal.RawBlock;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -31,13 +29,7 @@ public final class LvsCfParser {
 
     /** Reads and validates a file, as {@link LvsCf#read}. */
     public ParsedConfiguration read(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(Diagnostic.error(file.toString(), 0, "",
-                    "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
+        String text = ConfigText.read(file);
         return parse(file.toString(), text);
     }
 
