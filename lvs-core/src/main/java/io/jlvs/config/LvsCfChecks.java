@@ -68,7 +68,7 @@ public final class LvsCfChecks {
         if (h.sendProgram().isPresent()) {
             out.remove("send");
         }
-        out.putIfAbsent("timeout", new String[] {"timeout", describe(h.timeout())});
+        out.putIfAbsent("timeout", new String[] {"timeout", Values.describe(h.timeout())});
         return out;
     }
 
@@ -132,9 +132,5 @@ public final class LvsCfChecks {
     public static String lvsCfKey(VirtualServerConfig v, String factoryKey) {
         String[] kv = settings(v).get(factoryKey);
         return kv != null ? kv[0] : factoryKey;
-    }
-
-    private static String describe(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : d.toMillis() + "ms";
     }
 }

@@ -133,7 +133,7 @@ final class LvsCfKeys {
     }
 
     private static void sorryServer(VirtualDraft d, RawEntry e) {
-        String[] words = e.value().strip().split("\\s+");
+        String[] words = Values.words(e.value());
         if (words.length < 1 || words.length > 2 || words[0].isEmpty()) {
             throw new IllegalArgumentException("must be 'ADDRESS' or 'ADDRESS PORT', got '" + e.value() + "'");
         }

@@ -27,9 +27,10 @@ final class ConfigChecks {
         return Optional.of(LvsCfChecks.check(v));
     }
 
-    static HealthPolicy policy(ClusterSettings cluster, VirtualServerConfig v) {
+    /** {@code probing} is {@link LvsCfChecks#probing} of {@code v}, which the caller has at hand. */
+    static HealthPolicy policy(ClusterSettings cluster, VirtualServerConfig v, LvsCfChecks.Probing probing) {
         HealthCheckConfig h = v.health();
-        Duration interval = LvsCfChecks.probing(v).interval().orElse(
+        Duration interval = probing.interval().orElse(
                 cluster.keepalive().isZero() ? HealthPolicy.defaults().interval() : cluster.keepalive());
         int fall = h.settings().containsKey("fall") ? h.fall() : probes(h.timeout(), interval);
         int rise = h.settings().containsKey("rise") ? h.rise() : probes(h.reentry(), interval);

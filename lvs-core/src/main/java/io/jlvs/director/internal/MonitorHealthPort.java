@@ -91,7 +91,7 @@ public final class MonitorHealthPort implements HealthPort {
                 servers.add(new WatchedServer(rs.get(), check.get(),
                         new InetSocketAddress(probing.address().orElse(rs.get().address()), port)));
             }
-            out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v)));
+            out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v, probing)));
         }
         return out;
     }
