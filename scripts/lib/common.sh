@@ -75,6 +75,14 @@ jlvs_jvm_opts() {
   fi
 }
 
+# Prints the syscall backends the kernel tests must run on with the JDK in JAVA_HOME (issue 9):
+# java.lang.foreign from JDK 22 on, JNR-FFI always.
+jlvs_backends_for_jdk() {
+  local v
+  v=$(jlvs_jdk_major "${JAVA_HOME:?JAVA_HOME is not set; call jlvs_find_jdk first}") || return 1
+  if (( v >= 22 )); then echo "ffm jnr"; else echo "jnr"; fi
+}
+
 # Gives Maven's own JVM the same flags (exported in MAVEN_OPTS, once): on JDK 23+ they silence the
 # sun.misc.Unsafe warnings that Maven's own libraries trigger.
 jlvs_export_maven_opts() {
@@ -119,6 +127,18 @@ jlvs_ensure_packages() {
   jlvs_apt_update_once
   jlvs_log "apt-get install ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
+}
+
+# Prints a one-line summary of each HotSpot fatal error in the given files (a JVM's own log with the
+# "A fatal error has been detected" banner, or an hs_err_pid*.log): the signal and where it struck,
+# and the problematic frame. Prints nothing for files without one.
+jlvs_jvm_crash_summary() {
+  awk 'function flush() { if (sig != "") printf "%s: %s%s\n", file, sig, (frame == "" ? "" : "; problematic frame: " frame); seen = 0; sig = ""; frame = "" }
+       FNR == 1 { flush(); file = FILENAME }
+       /A fatal error has been detected by the Java Runtime Environment/ { flush(); seen = 1; next }
+       seen && sig == "" && /^#  *(SIG[A-Z]+|Internal Error|Out of Memory|There is insufficient memory)/ { sig = $0; sub(/^# */, "", sig); next }
+       seen && /^# Problematic frame:/ { getline; frame = $0; sub(/^# */, "", frame); flush() }
+       END { flush() }' "$@" 2>/dev/null
 }
 
 # True when this machine's kernel can run the kernel tests right now: we are root and IPVS is
