@@ -1,7 +1,5 @@
 package io.jlvs.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.jlvs.netlink.NetworkNamespace;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -26,9 +24,12 @@ public final class LinkedNamespaces implements AutoCloseable {
         this.peer = peer;
     }
 
-    /** Creates both namespaces and the link; skips the test (assumption) when not root or veth is missing. */
+    /**
+     * Creates both namespaces and the link. When not root or veth is missing the test skips on a
+     * developer's machine and fails in the kernel run ({@link KernelRun#require}).
+     */
     public static LinkedNamespaces create() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to create network namespaces");
+        KernelRun.require("root".equals(System.getProperty("user.name")), "needs root to create network namespaces");
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         String a = "jlvs-dir-" + id;
         String b = "jlvs-peer-" + id;
@@ -43,7 +44,7 @@ public final class LinkedNamespaces implements AutoCloseable {
         try {
             Processes.Result veth = Processes.run(TIMEOUT, List.of("ip", "-n", a, "link", "add", INTERFACE, "type", "veth",
                     "peer", "name", INTERFACE, "netns", b));
-            assumeTrue(veth.succeeded(), "veth not available: " + veth.describe());
+            KernelRun.require(veth.succeeded(), "veth not available: " + veth.describe());
             for (String ns : List.of(a, b)) {
                 Processes.check(TIMEOUT, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
                 Processes.check(TIMEOUT, List.of("ip", "-n", ns, "link", "set", INTERFACE, "up"));
