@@ -50,6 +50,20 @@ class SuiteCheckTest {
     }
 
     @Test
+    void unitListsEverySkipWithItsReason() throws Exception {
+        testSource("FooTest", "@Test");
+        write("m/target/surefire-reports/TEST-io.x.FooTest.xml",
+                "<testsuite name=\"io.x.FooTest\" tests=\"1\" errors=\"0\" skipped=\"1\" failures=\"0\">\n"
+                        + "  <testcase name=\"t\" classname=\"io.x.FooTest\" time=\"0\">\n"
+                        + "    <skipped message=\"needs root to create network namespaces\"/>\n  </testcase>\n</testsuite>\n");
+
+        Result r = run("unit", root.toString());
+
+        assertEquals(0, r.status, r.output);
+        assertTrue(r.output.contains("unit test skipped: io.x.FooTest#t: needs root to create network namespaces"), r.output);
+    }
+
+    @Test
     void unitIgnoresAbstractBasesAndClassesWithoutTests() throws Exception {
         write("m/src/test/java/io/x/Base.java", "package io.x;\nabstract class Base {\n    @Test void t() {}\n}\n");
         write("m/src/test/java/io/x/Helper.java", "package io.x;\nclass Helper {}\n");
