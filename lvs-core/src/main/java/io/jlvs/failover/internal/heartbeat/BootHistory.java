@@ -16,9 +16,9 @@ import java.util.SequencedSet;
  * </ul>
  * The comparison is with the current boot's first timestamp rather than its last: the last can be
  * far ahead after a forward step of the peer's clock, and would then refuse the peer's next boot
- * until the wall clock caught up. Because nothing here ever moves further than this node's clock
- * plus the tolerance, no datagram, authenticated or not, can refuse the real peer for longer than
- * the tolerance. Not thread-safe.
+ * until the wall clock caught up. The reference never moves further than this node's clock plus
+ * the tolerance, so no datagram played back or misstamped can refuse the real peer's boot. (One
+ * made with the key can; the key is what keeps anyone else from making one.) Not thread-safe.
  */
 final class BootHistory {
     /**

@@ -252,7 +252,8 @@ public final class HeartbeatEngine implements Runnable {
             return;
         }
         if (!route.tracker().heard(route.pathIndex(), h, now)) {
-            reject(source, Rejection.REPLAY, replayDetail(h), now);
+            boolean newBoot = route.tracker().latest().map(l -> l.bootId() != h.bootId()).orElse(true);
+            reject(source, Rejection.REPLAY, replayDetail(h, newBoot), now);
             return;
         }
         accepted.incrementAndGet();
@@ -260,11 +261,11 @@ public final class HeartbeatEngine implements Runnable {
         update(now);
     }
 
-    private String replayDetail(Heartbeat h) {
+    private String replayDetail(Heartbeat h, boolean newBoot) {
         String boot = "sequence " + Long.toUnsignedString(h.sequence()) + " of boot " + Long.toHexString(h.bootId());
         long wallNow = clock.now().toEpochMilli();
         long skew = h.timestampMillis() - wallNow;
-        if (!BootHistory.withinTolerance(h.timestampMillis(), wallNow)) {
+        if (newBoot && !BootHistory.withinTolerance(h.timestampMillis(), wallNow)) {
             // Also what a genuine peer with a wrong clock sees: say how to tell the two apart.
             return boot + " is stamped " + skew + " ms from this node's clock; a new boot must be within "
                     + BootHistory.CLOCK_TOLERANCE_MILLIS + " ms (are both directors' clocks synchronised?)";
