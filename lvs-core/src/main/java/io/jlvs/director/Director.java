@@ -498,7 +498,7 @@ public final class Director implements AutoCloseable {
         }
         RolePort rp = rolePort;
         return new DirectorStatus(role.name(), rp == null ? List.of() : rp.peers(), rp == null ? 0 : rp.failovers(),
-                cfg.source(), services);
+                cfg.source(), services, rp == null ? "none" : rp.authentication());
     }
 
     private KernelSnapshot liveTable() {
@@ -520,7 +520,8 @@ public final class Director implements AutoCloseable {
             }
         }
         RolePort rp = rolePort;
-        return new DirectorMetrics.View(liveTable(), healthView, role, rp == null ? 0 : rp.failovers(), stats);
+        return new DirectorMetrics.View(liveTable(), healthView, role, rp == null ? 0 : rp.failovers(), stats,
+                rp == null ? "none" : rp.authentication());
     }
 
     /** Waits until the director's own thread has run everything queued so far (tests). */

@@ -11,14 +11,22 @@ import java.util.Objects;
  * @param failovers     times this node took the active role since start
  * @param configFile    the configuration in force
  * @param services      every configured service with its real servers
+ * @param heartbeatAuthentication how heartbeats are authenticated: "key-file", "insecure" (a key
+ *     anyone can derive: heartbeat_insecure = 1) or "none" (a single director)
  */
 public record DirectorStatus(String role, List<String> peers, long failovers, String configFile,
-        List<Service> services) {
+        List<Service> services, String heartbeatAuthentication) {
 
     public DirectorStatus {
         Objects.requireNonNull(role, "role");
         peers = List.copyOf(peers);
         services = List.copyOf(services);
+        Objects.requireNonNull(heartbeatAuthentication, "heartbeatAuthentication");
+    }
+
+    /** A single director's status: no heartbeats to authenticate. */
+    public DirectorStatus(String role, List<String> peers, long failovers, String configFile, List<Service> services) {
+        this(role, peers, failovers, configFile, services, "none");
     }
 
     /**

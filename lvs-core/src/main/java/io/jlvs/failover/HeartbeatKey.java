@@ -1,8 +1,5 @@
 package io.jlvs.failover;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -10,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The secret the nodes of one group share to authenticate heartbeats (HMAC-SHA256, RFC 2104).
- * At least 16 bytes; RFC 2104 section 3 advises no less than the hash output (32), which a key file
- * of random bytes gives: {@code head -c 32 /dev/urandom > /etc/jlvs/heartbeat.key}.
+ * At least 16 bytes; RFC 2104 section 3 advises no less than the hash output (32), which
+ * {@link HeartbeatKeyFile#create} (the CLI's {@code jlvsd keygen}) writes.
  */
 public final class HeartbeatKey {
     /** Shorter keys are refused: they make forgery cheap. */
@@ -33,23 +30,9 @@ public final class HeartbeatKey {
         return new HeartbeatKey(key.clone());
     }
 
-    /**
-     * The key in a file: its whole content, as bytes. A file readable by group or others is still
-     * accepted (the operator's call), but an empty or short one is refused naming the file.
-     */
+    /** The key in a file; see {@link HeartbeatKeyFile#read} for what is refused. */
     public static HeartbeatKey fromFile(Path file) {
-        Objects.requireNonNull(file, "file");
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read heartbeat key file " + file + ": " + e.getMessage(), e);
-        }
-        if (content.length < MIN_LENGTH) {
-            throw new IllegalArgumentException("heartbeat key file " + file + " holds " + content.length
-                    + " bytes; at least " + MIN_LENGTH + " are needed (32 random bytes recommended)");
-        }
-        return new HeartbeatKey(content);
+        return HeartbeatKeyFile.read(file);
     }
 
     /** A copy of the key bytes (for the MAC). */

@@ -143,6 +143,7 @@ class LvsCfParseTest {
                 syncd_id = 7
                 monitor_links = 1
                 heartbeat_key_file = "/etc/jlvs/heartbeat.key"
+                heartbeat_insecure = 1
                 priority = 200
                 preempt = 0
                 failback_delay = 30
@@ -163,6 +164,7 @@ class LvsCfParseTest {
         assertEquals(7, g.syncdId());
         assertTrue(g.monitorLinks());
         assertEquals(Optional.of(Path.of("/etc/jlvs/heartbeat.key")), g.heartbeatKeyFile());
+        assertTrue(g.heartbeatInsecure());
         assertEquals(200, g.priority());
         assertFalse(g.preempt());
         assertEquals(Duration.ofSeconds(30), g.failbackDelay());

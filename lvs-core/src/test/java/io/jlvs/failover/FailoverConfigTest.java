@@ -57,7 +57,8 @@ class FailoverConfigTest {
         refused("at least 16", () -> HeartbeatKey.of(new byte[15]));
         Path file = dir.resolve("key");
         Files.write(file, new byte[8]);
-        refused(file.toString(), () -> HeartbeatKey.fromFile(file));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        refused("holds 8 bytes", () -> HeartbeatKey.fromFile(file));
         Files.writeString(file, "a secret of more than sixteen bytes");
         HeartbeatKey key = HeartbeatKey.fromFile(file);
         assertEquals(HeartbeatKey.of("a secret of more than sixteen bytes".getBytes()), key);

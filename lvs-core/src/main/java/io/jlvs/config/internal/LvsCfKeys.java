@@ -50,6 +50,7 @@ final class LvsCfKeys {
                 .key("syncd_id", (d, e) -> d.syncdId = Values.integer(e.value(), 0, 255))
                 .key("monitor_links", (d, e) -> d.monitorLinks = Values.bool(e.value()))
                 .key("heartbeat_key_file", (d, e) -> d.heartbeatKeyFile = Path.of(nonEmpty(e.value())))
+                .key("heartbeat_insecure", (d, e) -> d.heartbeatInsecure = Values.bool(e.value()))
                 .key("priority", (d, e) -> d.priority = Values.integer(e.value(), 1, 255))
                 .key("preempt", (d, e) -> d.preempt = Values.bool(e.value()))
                 .key("failback_delay", (d, e) -> d.failbackDelay = Values.duration(e.value(), Duration.ZERO, HOUR));

@@ -49,6 +49,10 @@ public final class LvsCfWriter {
         c.syncdInterface().ifPresent(i -> kv(out, "", "syncd_iface", i));
         kv(out, "", "syncd_id", Integer.toString(c.syncdId()));
         c.heartbeatKeyFile().ifPresent(p -> kv(out, "", "heartbeat_key_file", quote(p.toString())));
+        if (c.heartbeatInsecure()) {
+            // Only when set: an operator's explicit choice, never a line a rewrite adds by itself.
+            kv(out, "", "heartbeat_insecure", bool(true));
+        }
         kv(out, "", "priority", Integer.toString(c.priority()));
         kv(out, "", "preempt", bool(c.preempt()));
         kv(out, "", "failback_delay", Values.describe(c.failbackDelay()));

@@ -29,7 +29,13 @@ import java.util.function.ToDoubleFunction;
 public final class DirectorMetrics implements AutoCloseable {
 
     /** What one scrape reads. */
-    public record View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats) {
+    public record View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats,
+            String heartbeatAuthentication) {
+
+        /** A view without failover: no heartbeats to authenticate. */
+        public View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats) {
+            this(table, health, role, failovers, stats, HeartbeatAuthentication.NONE.label());
+        }
     }
 
     public record ServerHealth(ServerRef ref, HealthState state) {
@@ -102,6 +108,14 @@ public final class DirectorMetrics implements AutoCloseable {
         }
         out.add(role.build());
         out.add(counter("jlvs_failovers", "Times this director became active", v.failovers()));
+        // One series per mode, like jlvs_role, so an alert can fire on mode="insecure".
+        GaugeSnapshot.Builder auth = GaugeSnapshot.builder().name("jlvs_heartbeat_authentication")
+                .help("1 for how heartbeats are authenticated: key-file, insecure (heartbeat_insecure = 1) or none (single director)");
+        for (HeartbeatAuthentication a : HeartbeatAuthentication.values()) {
+            auth.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("mode", a.label()))
+                    .value(a.label().equals(v.heartbeatAuthentication()) ? 1 : 0).build());
+        }
+        out.add(auth.build());
         out.add(counter("jlvs_reconciles", "Reconciles run (start, reload, health, drift check, commands)", v.stats().reconciles()));
         out.add(counter("jlvs_reconcile_seconds", "Time spent reconciling", v.stats().seconds()));
         out.add(counter("jlvs_drift_repairs", "Kernel operations that repaired changes made outside the director", v.stats().driftRepairs()));

@@ -21,9 +21,6 @@ import io.jlvs.netlink.NetworkNamespace;
 import io.jlvs.netlink.route.AssignedAddress;
 import io.jlvs.netlink.route.RouteClient;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +76,7 @@ public final class FailoverRolePort implements RolePort {
         announcer = Announcer.builder(route).build();
         // floatingAddresses: on leaving ACTIVE the gratuitous ARPs stop before the addresses go.
         Takeover takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
-        boolean paired = c.backup().isPresent() && c.primary().isPresent() && c.heartbeat();
+        boolean paired = HeartbeatAuthentication.paired(c);
         if (paired && addresses.holdsAny()) {
             log.info(Kv.line("event", "failover", "action", "release-stale-addresses",
                     "reason", "configured floating addresses found at start (left by an earlier run?)"));
@@ -97,6 +94,7 @@ public final class FailoverRolePort implements RolePort {
         FailoverConfig fc = failoverConfig(config, primary);
         log.info(Kv.line("event", "failover", "mode", "pair", "node", primary ? "primary" : "backup",
                 "priority", fc.priority(), "port", fc.port(), "paths", fc.allPaths().size(),
+                "authentication", authentication(),
                 "addresses", addresses.addresses().size()));
         node = FailoverNode.builder(fc).namespace(namespace).listener(takeover).listener(new RoleListener() {
             @Override
@@ -167,25 +165,21 @@ public final class FailoverRolePort implements RolePort {
                 .peer(new Peer(primary ? BACKUP_ID : PRIMARY_ID, paths)).build();
     }
 
-    /**
-     * {@code heartbeat_key_file}, or, as Piranha had no authentication at all, a key both directors
-     * derive from the configuration they share. That one only guards against a stray heartbeat of
-     * another cluster, not against an attacker who knows the addresses: a warning says so.
-     */
     private static HeartbeatKey key(Configuration config) {
         ClusterSettings c = config.cluster();
-        if (c.heartbeatKeyFile().isPresent()) {
-            return HeartbeatKey.fromFile(c.heartbeatKeyFile().get());
+        List<String> problems = HeartbeatAuthentication.problems(c);
+        if (!problems.isEmpty()) {
+            // The loader refuses these already; this is for a director built with another loader.
+            throw new IllegalArgumentException(String.join("; ", problems));
         }
-        log.warn(Kv.line("event", "failover", "warning", "no heartbeat_key_file: heartbeats are signed with a key derived "
-                + "from the directors' addresses, which anyone who knows them can compute"));
-        String seed = "jlvs-heartbeat:" + c.primary().map(InetAddress::getHostAddress).orElse("") + ":"
-                + c.backup().map(InetAddress::getHostAddress).orElse("") + ":" + c.heartbeatPort();
-        try {
-            return HeartbeatKey.of(MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        HeartbeatAuthentication mode = HeartbeatAuthentication.of(c);
+        if (mode == HeartbeatAuthentication.INSECURE) {
+            log.warn(Kv.line("event", "failover", "authentication", mode.label(), "warning", "heartbeat_insecure = 1:"
+                    + " heartbeats are signed with a key derived from the directors' addresses and port, which anyone"
+                    + " who can reach UDP port " + c.heartbeatPort() + " can compute and forge; make a key with"
+                    + " `jlvsd keygen` and set heartbeat_key_file"));
         }
+        return mode.key(c);
     }
 
     /** The VIPs of the active virtual servers and the NAT router, each on its device. */
@@ -237,6 +231,12 @@ public final class FailoverRolePort implements RolePort {
                     + " " + p.state() + p.role().map(r -> " " + r).orElse("") + " priority " + p.priority());
         }
         return out;
+    }
+
+    @Override
+    public synchronized String authentication() {
+        return started == null ? HeartbeatAuthentication.NONE.label()
+                : HeartbeatAuthentication.of(started.cluster()).label();
     }
 
     @Override

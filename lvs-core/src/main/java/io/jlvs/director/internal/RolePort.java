@@ -24,6 +24,11 @@ public interface RolePort extends AutoCloseable {
         return List.of();
     }
 
+    /** How heartbeats are authenticated: a {@link HeartbeatAuthentication#label()}; "none" without failover. */
+    default String authentication() {
+        return HeartbeatAuthentication.NONE.label();
+    }
+
     /** How many times this node became ACTIVE after having been something else, since start. */
     default long failovers() {
         return 0;

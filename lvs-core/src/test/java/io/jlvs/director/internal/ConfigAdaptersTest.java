@@ -16,7 +16,9 @@ import io.jlvs.health.WatchedService;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** lvs.cf as the failover node and the health monitor see it (the reference cluster's file). */
 class ConfigAdaptersTest {
@@ -84,9 +86,10 @@ class ConfigAdaptersTest {
     }
 
     @Test
-    void primaryAndBackupHeartbeatOnBothNetworks() throws Exception {
-        FailoverConfig p = FailoverRolePort.failoverConfig(config(), true);
-        FailoverConfig b = FailoverRolePort.failoverConfig(config(), false);
+    void primaryAndBackupHeartbeatOnBothNetworks(@TempDir Path dir) throws Exception {
+        Configuration config = HeartbeatAuthenticationTest.withKey(CLUSTER, dir);
+        FailoverConfig p = FailoverRolePort.failoverConfig(config, true);
+        FailoverConfig b = FailoverRolePort.failoverConfig(config, false);
         assertEquals(FailoverRolePort.PRIMARY_ID, p.nodeId());
         assertEquals(FailoverRolePort.BACKUP_ID, b.nodeId());
         assertTrue(p.priority() > b.priority(), "the primary outranks the backup");
@@ -99,7 +102,7 @@ class ConfigAdaptersTest {
         assertEquals(InetAddress.getByName("10.23.8.1"), p.allPaths().get(0).local());
         assertEquals(InetAddress.getByName("10.23.8.2"), p.allPaths().get(0).peer());
         assertEquals(InetAddress.getByName("10.11.12.2"), b.allPaths().get(1).local());
-        assertEquals(p.key(), b.key(), "both derive the same key from the shared file");
+        assertEquals(p.key(), b.key(), "both read the same key file");
     }
 
     @Test

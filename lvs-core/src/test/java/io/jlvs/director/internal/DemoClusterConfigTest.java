@@ -8,11 +8,16 @@ import io.jlvs.config.LvsCf;
 import io.jlvs.config.ParsedConfiguration;
 import io.jlvs.failover.FailoverConfig;
 import java.time.Duration;
+import io.jlvs.failover.HeartbeatKeyFile;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lvs.cf of scripts/demo-cluster (with its shell variables filled in and issue 6's sub-second
- * keepalive) must load without errors or warnings and map to a valid failover configuration.
+ * keepalive) must load without errors or warnings and map to a valid failover configuration. Its
+ * {@code heartbeat_key_file} (made by {@code jlvsd keygen} in the demo's work directory) is added
+ * here with a key in a temporary directory.
  */
 class DemoClusterConfigTest {
     static final String DEMO = """
@@ -64,8 +69,11 @@ class DemoClusterConfigTest {
             """;
 
     @Test
-    void demoConfigurationLoadsAndGivesAValidFailoverConfig() throws Exception {
-        ParsedConfiguration parsed = LvsCf.parse("lvs.cf", DEMO);
+    void demoConfigurationLoadsAndGivesAValidFailoverConfig(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("heartbeat.key");
+        HeartbeatKeyFile.create(key);
+        ParsedConfiguration parsed = LvsCf.parse("lvs.cf", DEMO.replace("heartbeat_port = 539\n",
+                "heartbeat_port = 539\nheartbeat_key_file = \"" + key + "\"\n"));
         assertEquals(java.util.List.of(), parsed.warnings());
         Configuration config = parsed.configuration();
         assertEquals(Duration.ofMillis(500), config.cluster().keepalive());

@@ -37,7 +37,7 @@ class DirectorMetricsTest {
         stats.reloaded(false);
         HealthState down = new HealthState(HealthState.Status.DOWN, "refused", Duration.ofMillis(12), OptionalInt.empty());
         DirectorMetrics.View view = new DirectorMetrics.View(table,
-                List.of(new DirectorMetrics.ServerHealth(new ServerRef(web, web1.key()), down)), Role.ACTIVE, 3, stats);
+                List.of(new DirectorMetrics.ServerHealth(new ServerRef(web, web1.key()), down)), Role.ACTIVE, 3, stats, "key-file");
 
         try (DirectorMetrics m = DirectorMetrics.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), () -> view)) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(
@@ -56,6 +56,8 @@ class DirectorMetricsTest {
                     "jlvs_role{role=\"ACTIVE\"} 1.0",
                     "jlvs_role{role=\"BACKUP\"} 0.0",
                     "jlvs_failovers_total 3.0",
+                    "jlvs_heartbeat_authentication{mode=\"key-file\"} 1.0",
+                    "jlvs_heartbeat_authentication{mode=\"insecure\"} 0.0",
                     "jlvs_reconcile_seconds_total 0.25",
                     "jlvs_drift_repairs_total 2.0",
                     "jlvs_reloads_total{result=\"rejected\"} 1.0")) {

@@ -13,6 +13,12 @@ final class StatusText {
         StringBuilder out = new StringBuilder();
         out.append("role ").append(s.path("role").asText()).append("   failovers ").append(s.path("failovers").asLong())
                 .append("   config ").append(s.path("configFile").asText()).append('\n');
+        String auth = s.path("heartbeatAuthentication").asText("none");
+        if (!auth.equals("none")) {
+            out.append("heartbeat authentication ").append(auth)
+                    .append(auth.equals("insecure") ? "   (heartbeat_insecure = 1: anyone who can reach the heartbeat port can forge heartbeats)" : "")
+                    .append('\n');
+        }
         for (JsonNode p : s.path("peers")) {
             out.append("peer ").append(p.asText()).append('\n');
         }

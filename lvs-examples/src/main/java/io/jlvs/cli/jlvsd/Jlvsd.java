@@ -20,21 +20,23 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code jlvsd -c /etc/sysconfig/ha/lvs.cf}: runs the director until SIGTERM or SIGINT; SIGHUP
- * reloads the file. Logs go to stderr, one key=value line per state change.
+ * reloads the file. Logs go to stderr, one key=value line per state change. {@code jlvsd keygen}
+ * ({@link Keygen}) makes the heartbeat key a pair needs.
  *
  * <p>Exit status: 0 after a clean stop or a {@code --plan}; 1 when the director cannot run (no IPVS,
  * the control socket is taken, ...); 2 for a bad command line; 3 when the configuration is rejected
  * (nothing was changed; systemd's unit does not restart on it).
  */
 @Command(name = "jlvsd", mixinStandardHelpOptions = true, versionProvider = Jlvsd.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = Keygen.class,
         description = "The jLVS director: keeps the kernel's IPVS table equal to lvs.cf with health checks"
                 + " and failover applied. SIGHUP reloads the file; SIGTERM/SIGINT stop.")
 public final class Jlvsd implements Callable<Integer> {
     static final int EXIT_RUNTIME = 1;
     static final int EXIT_CONFIG = 3;
 
-    @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "the lvs.cf file")
+    // Checked in settings() rather than by picocli: `jlvsd keygen` runs without one.
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the lvs.cf file (required to run)")
     Path config;
 
     @Option(names = "--plan", description = "print what would change in the kernel table, change nothing, and exit")
@@ -88,6 +90,9 @@ public final class Jlvsd implements Callable<Integer> {
 
     /** The settings the command line asks for; throws ParameterException on bad values. */
     DirectorSettings settings() {
+        if (config == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
+        }
         NodeMode mode;
         try {
             mode = NodeMode.valueOf(node.toUpperCase(java.util.Locale.ROOT));

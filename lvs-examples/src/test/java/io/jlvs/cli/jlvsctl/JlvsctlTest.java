@@ -34,7 +34,8 @@ class JlvsctlTest {
             return new DirectorStatus("ACTIVE", List.of("backup 10.0.0.2 alive"), 1, "/etc/sysconfig/ha/lvs.cf", List.of(
                     new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "rr", true, true, List.of(
                             new DirectorStatus.Server("rs1", "10.11.12.11:80", 1, 1, "UP", "200 OK", "enabled", 3, 1),
-                            new DirectorStatus.Server("rs2", "10.11.12.12:80", 1, 0, "DOWN", "connection refused", "enabled", 0, 0)))));
+                            new DirectorStatus.Server("rs2", "10.11.12.12:80", 1, 0, "DOWN", "connection refused", "enabled", 0, 0)))),
+                    "key-file");
         }
 
         @Override
@@ -86,7 +87,8 @@ class JlvsctlTest {
     void statusAsATable() {
         assertEquals(0, run("status"), err.toString());
         String text = out.toString();
-        assertTrue(text.startsWith("role ACTIVE   failovers 1   config /etc/sysconfig/ha/lvs.cf\npeer backup 10.0.0.2 alive\n"), text);
+        assertTrue(text.startsWith("role ACTIVE   failovers 1   config /etc/sysconfig/ha/lvs.cf\n"
+                + "heartbeat authentication key-file\npeer backup 10.0.0.2 alive\n"), text);
         assertTrue(text.contains("virtual web   TCP 10.23.8.80:80   rr   in kernel"), text);
         assertTrue(text.matches("(?s).*rs2\\s+10\\.11\\.12\\.12:80\\s+DOWN\\s+0\\s+1\\s+enabled\\s+0\\s+0\\s+connection refused.*"), text);
     }
@@ -95,6 +97,7 @@ class JlvsctlTest {
     void statusAsJson() {
         assertEquals(0, run("status", "--json"));
         assertTrue(out.toString().contains("\"role\" : \"ACTIVE\""), out.toString());
+        assertTrue(out.toString().contains("\"heartbeatAuthentication\" : \"key-file\""), out.toString());
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class HeartbeatEngine implements Runnable {
         this.bootId = bootId;
         this.keepaliveNanos = config.keepalive().toNanos();
         for (Peer peer : config.peers()) {
-            PeerTracker tracker = new PeerTracker(peer, config.deadtime().toNanos());
+            PeerTracker tracker = new PeerTracker(peer, config.deadtime().toNanos(), () -> clock.now().toEpochMilli());
             trackers.add(tracker);
             for (int i = 0; i < peer.paths().size(); i++) {
                 HeartbeatPath path = peer.paths().get(i);
@@ -252,13 +252,25 @@ public final class HeartbeatEngine implements Runnable {
             return;
         }
         if (!route.tracker().heard(route.pathIndex(), h, now)) {
-            reject(source, Rejection.REPLAY, "sequence " + Long.toUnsignedString(h.sequence()) + " of boot "
-                    + Long.toHexString(h.bootId()) + " is not newer than the last accepted", now);
+            boolean newBoot = route.tracker().latest().map(l -> l.bootId() != h.bootId()).orElse(true);
+            reject(source, Rejection.REPLAY, replayDetail(h, newBoot), now);
             return;
         }
         accepted.incrementAndGet();
         lastHeard.put(route.tracker(), clock.now());
         update(now);
+    }
+
+    private String replayDetail(Heartbeat h, boolean newBoot) {
+        String boot = "sequence " + Long.toUnsignedString(h.sequence()) + " of boot " + Long.toHexString(h.bootId());
+        long wallNow = clock.now().toEpochMilli();
+        long skew = h.timestampMillis() - wallNow;
+        if (newBoot && !BootHistory.withinTolerance(h.timestampMillis(), wallNow)) {
+            // Also what a genuine peer with a wrong clock sees: say how to tell the two apart.
+            return boot + " is stamped " + skew + " ms from this node's clock; a new boot must be within "
+                    + BootHistory.CLOCK_TOLERANCE_MILLIS + " ms (are both directors' clocks synchronised?)";
+        }
+        return boot + " is not newer than the last accepted";
     }
 
     private void reject(InetSocketAddress source, Rejection why, String detail, long now) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -20,7 +19,8 @@ import java.util.Set;
 /**
  * UDP sockets for heartbeats: one non-blocking {@link DatagramChannel} bound to each local address
  * and the group's port, all on one {@link Selector}. The sockets are created inside the node's
- * network namespace (a socket stays in the namespace it was made in). Used by one thread, except
+ * network namespace (a socket stays in the namespace it was made in). Binding is exclusive: a port
+ * another process already holds is an error, not a shared socket. Used by one thread, except
  * {@link #wakeup}.
  */
 public final class HeartbeatTransport implements AutoCloseable {
@@ -67,7 +67,8 @@ public final class HeartbeatTransport implements AutoCloseable {
         try {
             channel = DatagramChannel.open(local.getAddress().length == 4
                     ? java.net.StandardProtocolFamily.INET : java.net.StandardProtocolFamily.INET6);
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            // No SO_REUSEADDR: for UDP it would let a second jlvsd bind the same address and port
+            // silently, and the kernel would then hand each of them only some of the peer's heartbeats.
             channel.bind(new InetSocketAddress(local, port));
             channel.configureBlocking(false);
             return channel;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * What this node knows of one peer: when each path last carried a valid heartbeat, the peer's last
@@ -22,13 +23,17 @@ public final class PeerTracker {
     private final long[] lastHeard;
     private final boolean[] heardEver;
     private final ReplayGuard[] guards;
+    private final BootHistory boots = new BootHistory();
+    private final LongSupplier wallClockMillis;
     private PeerState state = PeerState.DEAD;
     private Heartbeat latest;
     private long aliveSince;
 
-    public PeerTracker(Peer peer, long deadtimeNanos) {
+    /** {@code wallClockMillis}: this node's wall clock, against which a new boot's timestamp is checked. */
+    public PeerTracker(Peer peer, long deadtimeNanos, LongSupplier wallClockMillis) {
         this.peer = peer;
         this.deadtimeNanos = deadtimeNanos;
+        this.wallClockMillis = wallClockMillis;
         int n = peer.paths().size();
         lastHeard = new long[n];
         heardEver = new boolean[n];
@@ -47,10 +52,16 @@ public final class PeerTracker {
      * changes), true if it was taken.
      */
     public boolean heard(int pathIndex, Heartbeat heartbeat, long now) {
-        if (!guards[pathIndex].accept(heartbeat)) {
+        long wallNow = wallClockMillis.getAsLong();
+        if (!guards[pathIndex].accept(heartbeat, wallNow)) {
             return false;
         }
-        boolean sameBoot = latest != null && latest.bootId() == heartbeat.bootId();
+        boolean sameBoot = boots.isCurrent(heartbeat.bootId());
+        if (!sameBoot && !boots.admits(heartbeat, wallNow)) {
+            // New on this path only: an earlier boot than the one the other paths brought (played back,
+            // or a late copy from before the peer restarted). It must not become the peer's state.
+            return false;
+        }
         if (sameBoot && Long.compareUnsigned(heartbeat.sequence(), latest.sequence()) <= 0) {
             // Fresh for its own path, but older than what another path already brought: it proves the
             // path works, yet must not roll the peer's role back (nor revive a peer that said goodbye).
@@ -60,9 +71,12 @@ public final class PeerTracker {
             }
             return true;
         }
-        if (latest != null && !sameBoot) {
-            // The peer restarted within the dead time: its health record starts again.
-            aliveSince = now;
+        if (!sameBoot) {
+            if (latest != null) {
+                // The peer restarted within the dead time: its health record starts again.
+                aliveSince = now;
+            }
+            boots.follow(heartbeat);
         }
         latest = heartbeat;
         if (heartbeat.role() == Role.STOPPED) {

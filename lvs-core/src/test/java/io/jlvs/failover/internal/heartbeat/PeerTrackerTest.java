@@ -18,7 +18,7 @@ class PeerTrackerTest {
     private static final long MS = 1_000_000L;
     private static final long DEAD = 400 * MS;
     private final Peer peer = Peer.of(2, path("public", 1), path("private", 2));
-    private final PeerTracker t = new PeerTracker(peer, DEAD);
+    private final PeerTracker t = new PeerTracker(peer, DEAD, () -> 1000);
     private long seq;
 
     @Test
@@ -97,6 +97,18 @@ class PeerTrackerTest {
         t.heard(0, hb(Role.BACKUP, 1), 50 * MS);
         assertFalse(t.heard(0, first, 100 * MS));
         assertEquals(Role.BACKUP, t.latest().orElseThrow().role());
+    }
+
+    @Test
+    void aLateCopyOfTheBootBeforeARestartCannotBringThatBootBack() {
+        Heartbeat beforeRestart = hb(Role.ACTIVE, 1);
+        t.heard(0, beforeRestart, 0);
+        assertTrue(t.heard(0, hb(Role.BACKUP, 2), 50 * MS), "the restarted peer");
+        // New on path 1, so its path guard takes it; but it is older than the boot the peer runs now.
+        assertFalse(t.heard(1, beforeRestart, 60 * MS));
+        assertEquals(2, t.latest().orElseThrow().bootId());
+        assertEquals(Role.BACKUP, t.latest().orElseThrow().role());
+        assertTrue(t.heard(1, hb(Role.BACKUP, 2), 70 * MS), "and path 1 follows the current boot at once");
     }
 
     private Heartbeat hb(Role role, long boot) {
