@@ -5,20 +5,34 @@ import io.jlvs.config.Configuration;
 import io.jlvs.config.Diagnostic;
 import io.jlvs.config.LvsCfParser;
 import io.jlvs.config.ParsedConfiguration;
+import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.director.ConfigurationRejectedException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads Piranha's lvs.cf (io.jlvs.config); warnings (unknown keys, ...) are logged, errors reject the
- * file, and so does a pair whose heartbeats would not be authenticated ({@link HeartbeatAuthentication}). One parser for the loader's life: a reload reads again only the virtual blocks that changed.
+ * file, and so does a pair whose heartbeats would not be authenticated ({@link HeartbeatAuthentication})
+ * or a scheduler this kernel has no module for ({@link SchedulerModules}), so that a start, {@code --plan}
+ * and a reload refuse it alike before the kernel is touched. One parser for the loader's life: a reload
+ * reads again only the virtual blocks that changed.
  */
 public final class LvsCfLoader implements ConfigLoader {
     private static final Logger log = LoggerFactory.getLogger(LvsCfLoader.class);
 
     private final LvsCfParser parser = new LvsCfParser();
+    private final SchedulerModules schedulers;
+
+    public LvsCfLoader() {
+        this(SchedulerModules.ofRunningKernel());
+    }
+
+    LvsCfLoader(SchedulerModules schedulers) {
+        this.schedulers = schedulers;
+    }
 
     @Override
     public Configuration load(Path file) throws ConfigurationRejectedException {
@@ -29,9 +43,14 @@ public final class LvsCfLoader implements ConfigLoader {
             }
             Configuration config = parsed.configuration();
             // Checked here, not by the parser: an importer or jlvsadm may read a pair's file without its key.
-            List<String> auth = HeartbeatAuthentication.problems(config.cluster());
-            if (!auth.isEmpty()) {
-                throw new ConfigurationRejectedException(file, auth.stream().map(p -> file + ": " + p).toList());
+            List<String> problems = new ArrayList<>();
+            HeartbeatAuthentication.problems(config.cluster()).forEach(p -> problems.add(file + ": " + p));
+            for (VirtualServerConfig v : config.virtualServers()) {
+                schedulers.problem(v.scheduler()).ifPresent(p -> problems.add(
+                        file + ":" + v.line() + ": scheduler: virtual " + v.name() + ": " + p));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationRejectedException(file, problems);
             }
             return config;
         } catch (ConfigException e) {

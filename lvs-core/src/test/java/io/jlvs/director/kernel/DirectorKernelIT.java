@@ -19,6 +19,8 @@ import io.jlvs.director.internal.LvsCfLoader;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.StandaloneRole;
 import io.jlvs.ipvs.IpvsClient;
+import io.jlvs.testing.KernelModules;
+import io.jlvs.testing.KernelRun;
 import io.jlvs.testing.KernelNamespace;
 import io.jlvs.testing.KernelTest;
 import io.jlvs.testing.Poll;
@@ -120,6 +122,25 @@ class DirectorKernelIT {
         assertTrue(t.contains("-A -t 10.0.0.100:80 -s wlc"), t.toString());
         assertTrue(t.stream().anyMatch(l -> l.startsWith("-a -t 10.0.0.100:80 -r 10.0.0.2:8080 ")
                 && l.endsWith(" -w " + weight1)), t.toString());
+    }
+
+    @Test
+    void aSchedulerThisKernelLacksIsRefusedByPlanAndStartBeforeTheKernelIsTouched(KernelNamespace ns) throws Exception {
+        if (KernelModules.has("ip_vs_twos")) {
+            KernelRun.skipForKernelFeature("this kernel has ip_vs_twos; the refusal needs a scheduler it lacks");
+        }
+        Path file = write(lvsCf(3, "").replace("scheduler = wlc", "scheduler = twos"));
+
+        ConfigurationRejectedException byPlan = assertThrows(ConfigurationRejectedException.class,
+                () -> Director.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE));
+        ConfigurationRejectedException byStart = assertThrows(ConfigurationRejectedException.class,
+                () -> start(settings(ns, file).build()).close());
+
+        for (ConfigurationRejectedException e : List.of(byPlan, byStart)) {
+            assertTrue(e.getMessage().contains("scheduler 'twos' not available") && e.getMessage().contains("ip_vs_twos"),
+                    e.getMessage());
+        }
+        assertEquals(List.of(), ns.ipvsadmSave(), "the kernel table was not touched");
     }
 
     @Test
