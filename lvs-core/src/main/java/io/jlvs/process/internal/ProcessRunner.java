@@ -65,6 +65,19 @@ public final class ProcessRunner {
         this.maxOutput = maxOutput;
     }
 
+    /** Where setpriv(1) of util-linux is looked for, in order. */
+    private static final List<Path> SETPRIV = List.of(Path.of("/usr/bin/setpriv"), Path.of("/bin/setpriv"));
+
+    /**
+     * The argv prefix that runs a program as {@code uid}:{@code gid} with no supplementary groups
+     * ({@code setpriv --reuid --regid --clear-groups --}, which execs without forking and without a
+     * shell); empty when setpriv is not installed, for the caller to refuse at load.
+     */
+    public static Optional<List<String>> asUser(int uid, int gid) {
+        return SETPRIV.stream().filter(Files::isExecutable).findFirst().map(setpriv -> List.of(setpriv.toString(),
+                "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
+    }
+
     /** A runner running programs as ourselves. */
     public static ProcessRunner direct(Duration timeout, int maxOutput) {
         return new ProcessRunner(List.of(), timeout, maxOutput);
