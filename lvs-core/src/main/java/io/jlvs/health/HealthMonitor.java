@@ -64,7 +64,8 @@ public final class HealthMonitor implements AutoCloseable {
     private Instant lastWatchdog;
     private boolean started;
 
-    private record Running(Thread thread, Instant started, Duration timeout) {
+    /** A probe on its way; {@code interrupted} once the watchdog has interrupted it (it says so once). */
+    private record Running(Thread thread, Instant started, Duration timeout, boolean interrupted) {
     }
 
     private record Result(ProbeKey key, ProbeResult result) {
@@ -215,7 +216,7 @@ public final class HealthMonitor implements AutoCloseable {
     private void launch(HealthEngine.DueProbe p) {
         ProbeKey key = p.key();
         Thread t = Thread.ofVirtual().unstarted(() -> probe(p));
-        running.put(key, new Running(t, clock.now(), key.check().timeout()));
+        running.put(key, new Running(t, clock.now(), key.check().timeout(), false));
         t.start();
     }
 
@@ -257,8 +258,10 @@ public final class HealthMonitor implements AutoCloseable {
         lastWatchdog = now;
         for (Map.Entry<ProbeKey, Running> e : running.entrySet()) {
             Running r = e.getValue();
-            if (r.started().plus(r.timeout()).plus(probeGrace).isBefore(now) && r.thread().isAlive()) {
+            if (!r.interrupted() && r.started().plus(r.timeout()).plus(probeGrace).isBefore(now) && r.thread().isAlive()) {
+                // once: a probe deaf to interrupts would otherwise be logged ten times a second
                 LOG.warn("probe {} still running {} after its timeout; interrupting it", e.getKey(), probeGrace);
+                running.replace(e.getKey(), r, new Running(r.thread(), r.started(), r.timeout(), true));
                 r.thread().interrupt();
             }
         }

@@ -2,12 +2,14 @@ package io.jlvs.health;
 
 import io.jlvs.netlink.InetText;
 import io.jlvs.health.internal.check.ProbeFailedException;
-import io.jlvs.health.internal.check.ProgramRun;
 import io.jlvs.health.internal.check.Probes;
+import io.jlvs.process.internal.ProcessRunner;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,12 +19,13 @@ import java.util.Objects;
  *
  * <p>{@code argv} is executed directly, never through a shell: in each argument {@code %h} becomes
  * the real server's address (IPv6 as RFC 5952 writes it, without brackets), {@code %p} its port and {@code %%} a percent sign; nothing else is
- * expanded. Standard input is empty. Standard output and error go to private temporary files, so a
- * chatty program or one whose background children keep the output open can never block the probe;
- * the first {@value #MAX_OUTPUT_BYTES} bytes of each are read.
+ * expanded. Standard input is empty. The first {@value #MAX_OUTPUT_BYTES} bytes of standard output
+ * and of standard error are kept; the rest is read and dropped, so a chatty program never blocks and
+ * never costs more memory.
  *
- * <p>A program still running at {@code timeout} is killed with its whole process tree (every
- * descendant, then the program, with SIGKILL) and the probe is down.
+ * <p>The program runs in a session of its own. A program still running at {@code timeout} is killed
+ * with everything it started (SIGKILL) and the probe is down; whatever it leaves running after it
+ * exits (a background child holding the output) is killed too.
  *
  * <p>Weight, as {@link WeightSource}: by the exit code (keepalived's {@code misc_dynamic}: 0 = up
  * keeping the weight, 1 = down, 2..255 = up with weight code - 2), or from the first line of
@@ -114,7 +117,12 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
     @Override
     public ProbeResult probe(InetSocketAddress target) throws InterruptedException {
         return Probes.run(clock -> {
-            ProgramRun.Outcome run = ProgramRun.run(command(target), timeout, MAX_OUTPUT_BYTES);
+            ProcessRunner.Outcome run;
+            try {
+                run = ProcessRunner.direct(timeout, MAX_OUTPUT_BYTES).run(command(target), Map.of());
+            } catch (IOException e) {
+                throw new ProbeFailedException("cannot run " + argv.get(0) + ": " + e.getMessage());
+            }
             if (run.timedOut()) {
                 throw new ProbeFailedException("no exit within " + Probes.format(timeout) + ", killed "
                         + (run.killed() == 1 ? "the program" : "the program and " + (run.killed() - 1) + " descendant(s)"));
@@ -139,7 +147,7 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
         });
     }
 
-    private static int stdoutWeight(ProgramRun.Outcome run) throws ProbeFailedException {
+    private static int stdoutWeight(ProcessRunner.Outcome run) throws ProbeFailedException {
         String line = run.stdoutFirstLine().strip();
         try {
             int value = Integer.parseInt(line);

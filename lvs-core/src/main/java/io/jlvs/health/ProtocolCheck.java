@@ -1,5 +1,6 @@
 package io.jlvs.health;
 
+import io.jlvs.health.internal.check.ConversationBounds;
 import io.jlvs.health.internal.check.Deadline;
 import io.jlvs.health.internal.check.Probes;
 import io.jlvs.health.internal.check.ProtocolDialogues;
@@ -21,6 +22,10 @@ import java.util.Optional;
  *   <li>NNTP: 200 or 201 greeting, optional AUTHINFO USER/PASS, QUIT.</li>
  * </ul>
  *
+ * <p>The whole conversation, connect included, must end within {@link ConnectOptions#total()}, and
+ * the server may send at most {@value #MAX_REPLY_BYTES} bytes in it; past either the socket is
+ * closed and the server is down.
+ *
  * @param application which protocol
  * @param login       credentials to log in with (not for SMTP), or empty
  * @param heloName    the name SMTP's HELO announces; only for SMTP
@@ -28,6 +33,13 @@ import java.util.Optional;
  */
 public record ProtocolCheck(Application application, Optional<Login> login, Optional<String> heloName,
                             ConnectOptions options) implements HealthCheck {
+
+    /**
+     * The most bytes read from the server in one conversation, every reply together: greetings and
+     * answers are a few lines, and a server that sends more (an endless line, endless continuation
+     * lines) is down instead of filling the director's heap.
+     */
+    public static final int MAX_REPLY_BYTES = 64 * 1024;
 
     /** The name HELO announces when none is set. */
     public static final String DEFAULT_HELO_NAME = "localhost";
@@ -89,15 +101,16 @@ public record ProtocolCheck(Application application, Optional<Login> login, Opti
     @Override
     public ProbeResult probe(InetSocketAddress target) throws InterruptedException {
         return Probes.run(clock -> {
-            Deadline deadline = Deadline.after(options.total());
-            String note = switch (application) {
-                case SMTP -> ProtocolDialogues.smtp(target, options, deadline, heloName.orElse(DEFAULT_HELO_NAME));
-                case FTP -> ProtocolDialogues.ftp(target, options, deadline, login);
-                case POP3 -> ProtocolDialogues.pop3(target, options, deadline, login);
-                case IMAP -> ProtocolDialogues.imap(target, options, deadline, login);
-                case NNTP -> ProtocolDialogues.nntp(target, options, deadline, login);
-            };
-            return clock.up(note);
+            try (ConversationBounds bounds = new ConversationBounds(Deadline.after(options.total()), MAX_REPLY_BYTES)) {
+                String note = switch (application) {
+                    case SMTP -> ProtocolDialogues.smtp(target, options, bounds, heloName.orElse(DEFAULT_HELO_NAME));
+                    case FTP -> ProtocolDialogues.ftp(target, options, bounds, login);
+                    case POP3 -> ProtocolDialogues.pop3(target, options, bounds, login);
+                    case IMAP -> ProtocolDialogues.imap(target, options, bounds, login);
+                    case NNTP -> ProtocolDialogues.nntp(target, options, bounds, login);
+                };
+                return clock.up(note);
+            }
         });
     }
 
