@@ -33,6 +33,9 @@ import java.util.Optional;
  * @param priority {@code priority} (jLVS): election priority of this pair's primary, 1..255
  * @param preempt {@code preempt} (jLVS): whether the primary takes the role back when it returns
  * @param failbackDelay {@code failback_delay} (jLVS): how long the primary waits before taking it back
+ * @param manageWholeTable {@code manage_whole_table} (jLVS): the director manages every service of its
+ *        namespace's IPVS table, deleting those it does not configure; by default it manages only the
+ *        services it owns (configured, or created by it and remembered) and leaves the others alone
  */
 public record ClusterSettings(
         long serialNo,
@@ -57,7 +60,8 @@ public record ClusterSettings(
         Optional<Path> heartbeatKeyFile,
         int priority,
         boolean preempt,
-        Duration failbackDelay) {
+        Duration failbackDelay,
+        boolean manageWholeTable) {
 
     public ClusterSettings {
         Objects.requireNonNull(primary, "primary");
@@ -79,13 +83,14 @@ public record ClusterSettings(
     public static ClusterSettings defaults() {
         return new ClusterSettings(0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 "lvs", true, 539, Duration.ofSeconds(6), Duration.ofSeconds(18), NetworkMode.DIRECT, Optional.empty(),
-                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO);
+                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO, false);
     }
 
     /** These settings with another {@code network}. */
     public ClusterSettings withNetwork(NetworkMode newNetwork) {
         return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
                 heartbeat, heartbeatPort, keepalive, deadtime, newNetwork, natRouter, natNetmaskPrefix, debugLevel,
-                syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay);
+                syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay,
+                manageWholeTable);
     }
 }

@@ -35,12 +35,14 @@ final class GlobalDraft {
     int priority = D.priority();
     boolean preempt = D.preempt();
     Duration failbackDelay = D.failbackDelay();
+    boolean manageWholeTable = D.manageWholeTable();
 
     ClusterSettings build() {
         return new ClusterSettings(serialNo, Optional.ofNullable(primary), Optional.ofNullable(primaryPrivate),
                 Optional.ofNullable(backup), Optional.ofNullable(backupPrivate), backupActive, service,
                 heartbeat, heartbeatPort, keepalive, deadtime, network, Optional.ofNullable(natRouter),
                 natNetmaskPrefix, debugLevel, syncDaemon, Optional.ofNullable(syncdInterface), syncdId,
-                monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay);
+                monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay,
+                manageWholeTable);
     }
 }
