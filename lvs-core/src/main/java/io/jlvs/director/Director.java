@@ -1,6 +1,7 @@
 package io.jlvs.director;
 
 import io.jlvs.director.internal.AdminOverrides;
+import io.jlvs.director.internal.ControlProtocol;
 import io.jlvs.director.internal.ControlServer;
 import io.jlvs.config.Configuration;
 import io.jlvs.config.RealServerConfig;
@@ -433,8 +434,8 @@ public final class Director implements AutoCloseable {
 
     /** Sets a real server's weight (an override on top of the configuration) and applies it. */
     public void setWeight(String service, String server, int weight) {
-        if (weight < 0) {
-            throw new IllegalArgumentException("weight must be 0 or more, got " + weight);
+        if (weight < 0 || weight > ControlProtocol.MAX_WEIGHT) {
+            throw new IllegalArgumentException("weight must be 0.." + ControlProtocol.MAX_WEIGHT + " (as lvs.cf's weight), got " + weight);
         }
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, weight);
