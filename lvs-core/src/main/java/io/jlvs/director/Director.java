@@ -92,6 +92,10 @@ public final class Director implements AutoCloseable {
     // commands add theirs, an incremental reconcile composes and plans only these.
     private final Set<ServiceKey> dirty = ConcurrentHashMap.newKeySet();
     private volatile Role role = Role.INIT;
+    // The kernel table as the last full read found it, counters and all: what a metrics scrape
+    // shows, so that a scrape (anyone who can reach the port, as often as they like) never makes the
+    // director dump the kernel, nor waits for its lock behind a reconcile.
+    private volatile KernelSnapshot lastSnapshot = new KernelSnapshot(List.of());
     private HealthPort healthPort;
     private RolePort rolePort;
     private ControlServer control;
@@ -165,6 +169,10 @@ public final class Director implements AutoCloseable {
         if (settings.metrics().isPresent()) {
             metrics = DirectorMetrics.start(settings.metrics().get(), this::metricsView);
             log.info(Kv.line("event", "metrics", "listen", metrics.address()));
+            if (DirectorMetrics.reachableFromOtherHosts(metrics.address())) {
+                log.warn(Kv.line("event", "metrics", "listen", metrics.address(), "note",
+                        "not a loopback address: anyone who can reach it reads the table, health and role without authentication"));
+            }
         }
         rolePort.start(config, this::roleChanged);
         healthPort.watch(config, this::verdict);
@@ -299,7 +307,9 @@ public final class Director implements AutoCloseable {
                 if (incremental) {
                     live = new LiveTable(applied);
                 } else {
-                    live = kernel.read().toLiveTable();
+                    KernelSnapshot snapshot = kernel.read();
+                    lastSnapshot = snapshot;
+                    live = snapshot.toLiveTable();
                     // Forget what is gone (deleted by hand, or a crash before its add): a service
                     // somebody makes later under the same key is theirs, not ours.
                     owned.retainOnly(live.services().keySet());
@@ -548,7 +558,7 @@ public final class Director implements AutoCloseable {
             }
         }
         RolePort rp = rolePort;
-        return new DirectorMetrics.View(liveTable(), healthView, role, rp == null ? 0 : rp.failovers(), stats);
+        return new DirectorMetrics.View(lastSnapshot, healthView, role, rp == null ? 0 : rp.failovers(), stats);
     }
 
     /** Waits until the director's own thread has run everything queued so far (tests). */
