@@ -15,7 +15,6 @@ import io.jlvs.director.internal.HealthState;
 import io.jlvs.director.internal.Kv;
 import io.jlvs.director.internal.KernelSnapshot;
 import io.jlvs.director.internal.Names;
-import io.jlvs.director.internal.OwnedServices;
 import io.jlvs.director.internal.ReconcileStats;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.RolePort;
@@ -23,6 +22,7 @@ import io.jlvs.director.internal.ServerRef;
 import io.jlvs.director.internal.SyncSpec;
 import io.jlvs.director.internal.StandardParts;
 import io.jlvs.director.internal.KernelTable;
+import io.jlvs.director.internal.TableOwnership;
 import io.jlvs.ipvs.BatchResult;
 import io.jlvs.ipvs.IpvsException;
 import io.jlvs.ipvs.RealServerEntry;
@@ -58,11 +58,11 @@ import org.slf4j.LoggerFactory;
  * runs after a start, a reload, a role change, an operator command, a debounced burst of health
  * verdicts, and on the drift-check timer; a drift check that finds work logs it as a repair.
  *
- * <p>The director manages only the services it owns: those in its configuration and those it created
- * (remembered across restarts in the settings' state file), so a service it created and that left the
- * configuration is deleted, and one made by anybody else is never edited or deleted (with
- * {@code manage_whole_table = 1} it manages the whole IPVS table of its namespace instead). On {@link #close()} it releases the virtual addresses (via failover) and
- * leaves the IPVS table as it is, so a restart does not cut connections; the next start reconciles it.
+ * <p>The director manages only the services it owns ({@link TableOwnership}): those in its
+ * configuration and those it created, remembered across restarts in the settings' state file. So a
+ * service it created that left the configuration is deleted, and one made by anybody else is never
+ * edited or deleted (with {@code manage_whole_table = 1} it manages the whole IPVS table of its
+ * namespace instead). On {@link #close()} it releases the virtual addresses (via failover) and leaves the IPVS table as it is, so a restart does not cut connections; the next start reconciles it.
  */
 public final class Director implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Director.class);
@@ -86,8 +86,7 @@ public final class Director implements AutoCloseable {
     private Role appliedRole; // guarded by lock: the role applied was composed for
     private boolean started; // guarded by lock: start's reconcile has run
     private Map<ServiceKey, List<VirtualServerConfig>> groups; // guarded by lock: DesiredTable.groups(config)
-    private final OwnedServices owned; // guarded by lock
-    private Set<ServiceKey> configuredKeys; // guarded by lock: every virtual server's key, active or not
+    private final TableOwnership owned; // guarded by lock
     // Services whose desired state may differ from applied's: health verdicts and operator
     // commands add theirs, an incremental reconcile composes and plans only these.
     private final Set<ServiceKey> dirty = ConcurrentHashMap.newKeySet();
@@ -106,8 +105,7 @@ public final class Director implements AutoCloseable {
         this.parts = parts;
         this.config = config;
         this.groups = DesiredTable.groups(config);
-        this.configuredKeys = configuredKeys(config);
-        this.owned = OwnedServices.load(settings.stateFile());
+        this.owned = TableOwnership.load(settings.stateFile(), config);
         this.kernel = kernel;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jlvs-director");
@@ -151,8 +149,7 @@ public final class Director implements AutoCloseable {
         Configuration cfg = parts.loader().load(settings.configFile());
         try (KernelTable kernel = parts.kernel().apply(settings.namespace())) {
             DesiredTable desired = DesiredComposer.compose(cfg, new HealthOverlay(), new AdminOverrides(), role);
-            return Reconciler.plan(desired, kernel.read().toLiveTable(),
-                    owner(cfg, configuredKeys(cfg), OwnedServices.load(settings.stateFile())));
+            return Reconciler.plan(desired, kernel.read().toLiveTable(), TableOwnership.load(settings.stateFile(), cfg));
         }
     }
 
@@ -310,25 +307,22 @@ public final class Director implements AutoCloseable {
                     KernelSnapshot snapshot = kernel.read();
                     lastSnapshot = snapshot;
                     live = snapshot.toLiveTable();
-                    // Forget what is gone (deleted by hand, or a crash before its add): a service
-                    // somebody makes later under the same key is theirs, not ours.
-                    owned.retainOnly(live.services().keySet());
+                    owned.found(live.services().keySet());
                 }
-                plan = Reconciler.plan(desired, live, owner(config, configuredKeys, owned));
+                plan = Reconciler.plan(desired, live, owned);
                 if (!plan.leftAlone().isEmpty() && !started) {
                     log.info(Kv.line("event", "foreign_services", "count", plan.leftAlone().size(),
                             "services", String.join(", ", plan.leftAlone().stream().limit(10).map(ServiceKey::toString).toList()),
                             "note", "not created by jlvsd: left alone (manage_whole_table = 1 manages them)"));
                 }
             }
-            // Remembered before the batch that adds them: see OwnedServices.
-            owned.claim(desired.services().keySet());
+            owned.adding(desired.services().keySet());
             int failed = 0;
             if (!plan.isEmpty()) {
                 Set<PlanStep> drift = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 drift.addAll(Reconciler.drift(plan, desired, before));
                 BatchResult result = kernel.apply(plan.toBatch().operations());
-                owned.release(deletedServices(plan, result));
+                owned.applied(plan, result);
                 int repaired = 0;
                 for (int i = 0; i < plan.size(); i++) {
                     PlanStep step = plan.steps().get(i);
@@ -406,7 +400,7 @@ public final class Director implements AutoCloseable {
             }
             config = next;
             groups = nextGroups;
-            configuredKeys = configuredKeys(next);
+            owned.configure(next);
             Predicate<ServerRef> configured = configured(next, nextGroups);
             health.retainIf(configured);
             admin.retainIf(configured);
@@ -433,7 +427,7 @@ public final class Director implements AutoCloseable {
         lock.lock();
         try {
             DesiredTable desired = DesiredComposer.compose(config, health, admin, role);
-            Plan plan = Reconciler.plan(desired, kernel.read().toLiveTable(), owner(config, configuredKeys, owned));
+            Plan plan = Reconciler.plan(desired, kernel.read().toLiveTable(), owned);
             List<String> lines = new ArrayList<>(plan.lines());
             lines.addAll(plan.leftAloneLines());
             return lines;
@@ -578,36 +572,6 @@ public final class Director implements AutoCloseable {
 
     public DirectorSettings settings() {
         return settings;
-    }
-
-    /**
-     * Which services outside the desired table a reconcile may delete: with {@code manage_whole_table}
-     * all; otherwise the configured ones (inactive virtual servers included, whose services an earlier
-     * run may have made) and those this director created.
-     */
-    private static Predicate<ServiceKey> owner(Configuration cfg, Set<ServiceKey> configured, OwnedServices created) {
-        if (cfg.cluster().manageWholeTable()) {
-            return key -> true;
-        }
-        return key -> configured.contains(key) || created.contains(key);
-    }
-
-    private static Set<ServiceKey> configuredKeys(Configuration cfg) {
-        Set<ServiceKey> keys = new HashSet<>();
-        cfg.virtualServers().forEach(v -> keys.add(v.serviceKey()));
-        return keys;
-    }
-
-    /** The services whose deletion the kernel applied. */
-    private static List<ServiceKey> deletedServices(Plan plan, BatchResult result) {
-        List<ServiceKey> gone = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.steps().get(i) instanceof PlanStep.DeleteService d
-                    && result.results().get(i).status() == BatchResult.Status.APPLIED) {
-                gone.add(d.service());
-            }
-        }
-        return gone;
     }
 
     /** Sorted by their text, so that a plan over several services comes out the same each time. */
