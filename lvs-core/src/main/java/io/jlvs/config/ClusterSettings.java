@@ -35,6 +35,9 @@ import java.util.Optional;
  * @param failbackDelay {@code failback_delay} (jLVS): how long the primary waits before taking it back
  * @param heartbeatInsecure {@code heartbeat_insecure} (jLVS): the operator accepts a pair without
  *     {@code heartbeatKeyFile}, whose heartbeats anyone who can reach the heartbeat port can forge
+ * @param manageWholeTable {@code manage_whole_table} (jLVS): the director manages every service of its
+ *        namespace's IPVS table, deleting those it does not configure; by default it manages only the
+ *        services it owns (configured, or created by it and remembered) and leaves the others alone
  */
 public record ClusterSettings(
         long serialNo,
@@ -60,7 +63,8 @@ public record ClusterSettings(
         int priority,
         boolean preempt,
         Duration failbackDelay,
-        boolean heartbeatInsecure) {
+        boolean heartbeatInsecure,
+        boolean manageWholeTable) {
 
     public ClusterSettings {
         Objects.requireNonNull(primary, "primary");
@@ -82,7 +86,7 @@ public record ClusterSettings(
     public static ClusterSettings defaults() {
         return new ClusterSettings(0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 "lvs", true, 539, Duration.ofSeconds(6), Duration.ofSeconds(18), NetworkMode.DIRECT, Optional.empty(),
-                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO, false);
+                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO, false, false);
     }
 
     /** These settings with another {@code network}. */
@@ -90,6 +94,6 @@ public record ClusterSettings(
         return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
                 heartbeat, heartbeatPort, keepalive, deadtime, newNetwork, natRouter, natNetmaskPrefix, debugLevel,
                 syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay,
-                heartbeatInsecure);
+                heartbeatInsecure, manageWholeTable);
     }
 }

@@ -1,6 +1,7 @@
 package io.jlvs.director;
 
 import io.jlvs.director.internal.AdminOverrides;
+import io.jlvs.director.internal.ControlProtocol;
 import io.jlvs.director.internal.ControlServer;
 import io.jlvs.config.Configuration;
 import io.jlvs.config.RealServerConfig;
@@ -21,6 +22,7 @@ import io.jlvs.director.internal.ServerRef;
 import io.jlvs.director.internal.SyncSpec;
 import io.jlvs.director.internal.StandardParts;
 import io.jlvs.director.internal.KernelTable;
+import io.jlvs.director.internal.TableOwnership;
 import io.jlvs.ipvs.BatchResult;
 import io.jlvs.ipvs.IpvsException;
 import io.jlvs.ipvs.RealServerEntry;
@@ -56,9 +58,11 @@ import org.slf4j.LoggerFactory;
  * runs after a start, a reload, a role change, an operator command, a debounced burst of health
  * verdicts, and on the drift-check timer; a drift check that finds work logs it as a repair.
  *
- * <p>The director owns the whole IPVS table of its namespace: services that are not in the
- * configuration are removed. On {@link #close()} it releases the virtual addresses (via failover) and
- * leaves the IPVS table as it is, so a restart does not cut connections; the next start reconciles it.
+ * <p>The director manages only the services it owns ({@link TableOwnership}): those in its
+ * configuration and those it created, remembered across restarts in the settings' state file. So a
+ * service it created that left the configuration is deleted, and one made by anybody else is never
+ * edited or deleted (with {@code manage_whole_table = 1} it manages the whole IPVS table of its
+ * namespace instead). On {@link #close()} it releases the virtual addresses (via failover) and leaves the IPVS table as it is, so a restart does not cut connections; the next start reconciles it.
  */
 public final class Director implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Director.class);
@@ -82,10 +86,15 @@ public final class Director implements AutoCloseable {
     private Role appliedRole; // guarded by lock: the role applied was composed for
     private boolean started; // guarded by lock: start's reconcile has run
     private Map<ServiceKey, List<VirtualServerConfig>> groups; // guarded by lock: DesiredTable.groups(config)
+    private final TableOwnership owned; // guarded by lock
     // Services whose desired state may differ from applied's: health verdicts and operator
     // commands add theirs, an incremental reconcile composes and plans only these.
     private final Set<ServiceKey> dirty = ConcurrentHashMap.newKeySet();
     private volatile Role role = Role.INIT;
+    // The kernel table as the last full read found it, counters and all: what a metrics scrape
+    // shows, so that a scrape (anyone who can reach the port, as often as they like) never makes the
+    // director dump the kernel, nor waits for its lock behind a reconcile.
+    private volatile KernelSnapshot lastSnapshot = new KernelSnapshot(List.of());
     private HealthPort healthPort;
     private RolePort rolePort;
     private ControlServer control;
@@ -96,6 +105,7 @@ public final class Director implements AutoCloseable {
         this.parts = parts;
         this.config = config;
         this.groups = DesiredTable.groups(config);
+        this.owned = TableOwnership.load(settings.stateFile(), config);
         this.kernel = kernel;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jlvs-director");
@@ -139,7 +149,7 @@ public final class Director implements AutoCloseable {
         Configuration cfg = parts.loader().load(settings.configFile());
         try (KernelTable kernel = parts.kernel().apply(settings.namespace())) {
             DesiredTable desired = DesiredComposer.compose(cfg, new HealthOverlay(), new AdminOverrides(), role);
-            return Reconciler.plan(desired, kernel.read().toLiveTable());
+            return Reconciler.plan(desired, kernel.read().toLiveTable(), TableOwnership.load(settings.stateFile(), cfg));
         }
     }
 
@@ -156,6 +166,10 @@ public final class Director implements AutoCloseable {
         if (settings.metrics().isPresent()) {
             metrics = DirectorMetrics.start(settings.metrics().get(), this::metricsView);
             log.info(Kv.line("event", "metrics", "listen", metrics.address()));
+            if (DirectorMetrics.reachableFromOtherHosts(metrics.address())) {
+                log.warn(Kv.line("event", "metrics", "listen", metrics.address(), "note",
+                        "not a loopback address: anyone who can reach it reads the table, health and role without authentication"));
+            }
         }
         rolePort.start(config, this::roleChanged);
         healthPort.watch(config, this::verdict);
@@ -286,15 +300,29 @@ public final class Director implements AutoCloseable {
             } else {
                 desired = DesiredComposer.compose(config, health, admin, now);
                 before = applied == null ? null : new DesiredTable(applied);
-                plan = Reconciler.plan(desired, incremental
-                        ? new LiveTable(applied)
-                        : kernel.read().toLiveTable());
+                LiveTable live;
+                if (incremental) {
+                    live = new LiveTable(applied);
+                } else {
+                    KernelSnapshot snapshot = kernel.read();
+                    lastSnapshot = snapshot;
+                    live = snapshot.toLiveTable();
+                    owned.found(live.services().keySet());
+                }
+                plan = Reconciler.plan(desired, live, owned);
+                if (!plan.leftAlone().isEmpty() && !started) {
+                    log.info(Kv.line("event", "foreign_services", "count", plan.leftAlone().size(),
+                            "services", String.join(", ", plan.leftAlone().stream().limit(10).map(ServiceKey::toString).toList()),
+                            "note", "not created by jlvsd: left alone (manage_whole_table = 1 manages them)"));
+                }
             }
+            owned.adding(desired.services().keySet());
             int failed = 0;
             if (!plan.isEmpty()) {
                 Set<PlanStep> drift = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 drift.addAll(Reconciler.drift(plan, desired, before));
                 BatchResult result = kernel.apply(plan.toBatch().operations());
+                owned.applied(plan, result);
                 int repaired = 0;
                 for (int i = 0; i < plan.size(); i++) {
                     PlanStep step = plan.steps().get(i);
@@ -372,6 +400,7 @@ public final class Director implements AutoCloseable {
             }
             config = next;
             groups = nextGroups;
+            owned.configure(next);
             Predicate<ServerRef> configured = configured(next, nextGroups);
             health.retainIf(configured);
             admin.retainIf(configured);
@@ -398,7 +427,10 @@ public final class Director implements AutoCloseable {
         lock.lock();
         try {
             DesiredTable desired = DesiredComposer.compose(config, health, admin, role);
-            return Reconciler.plan(desired, kernel.read().toLiveTable()).lines();
+            Plan plan = Reconciler.plan(desired, kernel.read().toLiveTable(), owned);
+            List<String> lines = new ArrayList<>(plan.lines());
+            lines.addAll(plan.leftAloneLines());
+            return lines;
         } finally {
             lock.unlock();
         }
@@ -406,8 +438,8 @@ public final class Director implements AutoCloseable {
 
     /** Sets a real server's weight (an override on top of the configuration) and applies it. */
     public void setWeight(String service, String server, int weight) {
-        if (weight < 0) {
-            throw new IllegalArgumentException("weight must be 0 or more, got " + weight);
+        if (weight < 0 || weight > ControlProtocol.MAX_WEIGHT) {
+            throw new IllegalArgumentException("weight must be 0.." + ControlProtocol.MAX_WEIGHT + " (as lvs.cf's weight), got " + weight);
         }
         ServerRef ref = resolve(service, server);
         admin.setWeight(ref, weight);
@@ -520,7 +552,7 @@ public final class Director implements AutoCloseable {
             }
         }
         RolePort rp = rolePort;
-        return new DirectorMetrics.View(liveTable(), healthView, role, rp == null ? 0 : rp.failovers(), stats,
+        return new DirectorMetrics.View(lastSnapshot, healthView, role, rp == null ? 0 : rp.failovers(), stats,
                 rp == null ? "none" : rp.authentication());
     }
 

@@ -19,11 +19,14 @@ import java.util.Optional;
  * @param metrics       the Prometheus endpoint's address and port, or empty (the default) for none
  * @param driftInterval how often the kernel table is compared with the desired one and repaired
  * @param debounce      how long health changes are gathered before one reconcile applies them all
+ * @param stateFile     where the director remembers the IPVS services it created, across restarts, so
+ *                      that it deletes them once they leave the configuration and never touches anyone
+ *                      else's; empty (the builder's default) remembers them for this run only
  */
 public record DirectorSettings(
         Path configFile, NetworkNamespace namespace, NodeMode node, Optional<Path> controlSocket,
         Optional<String> controlGroup, Optional<InetSocketAddress> metrics, Duration driftInterval,
-        Duration debounce) {
+        Duration debounce, Optional<Path> stateFile) {
 
     /** Where jlvsd puts its control socket unless told otherwise: a directory only root can write. */
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/jlvsd/jlvsd.sock");
@@ -35,6 +38,7 @@ public record DirectorSettings(
         Objects.requireNonNull(controlSocket, "controlSocket");
         Objects.requireNonNull(controlGroup, "controlGroup");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(stateFile, "stateFile");
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("drift interval must be positive, got " + driftInterval);
         }
@@ -43,7 +47,25 @@ public record DirectorSettings(
         }
     }
 
-    /** Defaults: current namespace, node AUTO, no control socket, no metrics, drift check every 10 s, 100 ms debounce. */
+    /**
+     * Where jlvsd remembers the services it created in {@code namespace} unless told otherwise: one
+     * file per namespace under /var/lib/jlvs, named by the namespace's inode (what {@code ip netns
+     * identify} and {@code ls -L -i /proc/PID/ns/net} show), so directors in different namespaces on
+     * one host, started with or without {@code --netns}, never share one.
+     */
+    public static Path defaultStateFile(NetworkNamespace namespace) {
+        Path nsfs = namespace.nsfsPath();
+        String id;
+        try {
+            id = "netns-" + java.nio.file.Files.getAttribute(nsfs, "unix:ino");
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not there yet (a --netns created after start is refused later anyway): by its path.
+            id = "netns-" + nsfs.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        }
+        return Path.of("/var/lib/jlvs", "owned-services." + id);
+    }
+
+    /** Defaults: current namespace, node AUTO, no control socket, no metrics, drift check every 10 s, 100 ms debounce, no state file. */
     public static Builder builder(Path configFile) {
         return new Builder(configFile);
     }
@@ -57,6 +79,7 @@ public record DirectorSettings(
         private Optional<InetSocketAddress> metrics = Optional.empty();
         private Duration driftInterval = Duration.ofSeconds(10);
         private Duration debounce = Duration.ofMillis(100);
+        private Optional<Path> stateFile = Optional.empty();
 
         private Builder(Path configFile) {
             this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -97,9 +120,14 @@ public record DirectorSettings(
             return this;
         }
 
+        public Builder stateFile(Path file) {
+            this.stateFile = Optional.of(file);
+            return this;
+        }
+
         public DirectorSettings build() {
             return new DirectorSettings(configFile, namespace, node, controlSocket, controlGroup, metrics,
-                    driftInterval, debounce);
+                    driftInterval, debounce, stateFile);
         }
     }
 }

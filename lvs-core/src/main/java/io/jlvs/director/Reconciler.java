@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #plan(DesiredTable, LiveTable)} is pure. An instance remembers the last table it applied
  * successfully, which is how it tells its own changes from drift: a difference on an object whose
  * desired state has not changed since then was made by someone else (ipvsadm, another daemon), and
- * is repaired and logged as drift. The table it manages is the whole IPVS table of the client's
- * namespace: services it does not know are removed.
+ * is repaired and logged as drift. An instance manages the whole IPVS table of the client's
+ * namespace: services it does not know are removed ({@link Director} manages only its own, through
+ * {@link #plan(DesiredTable, LiveTable, Predicate)}).
  *
  * <p>Thread-safe: reconciles are serialised.
  */
@@ -46,9 +48,23 @@ public final class Reconciler {
      * director manages are compared; counters are not part of the tables.
      */
     public static Plan plan(DesiredTable desired, LiveTable live) {
+        return plan(desired, live, key -> true);
+    }
+
+    /**
+     * As {@link #plan(DesiredTable, LiveTable)}, managing only the services {@code owned} accepts and
+     * those in {@code desired}: any other live service is someone else's (made by hand, by another
+     * daemon) and is neither edited nor deleted, only listed in {@link Plan#leftAlone()}.
+     */
+    public static Plan plan(DesiredTable desired, LiveTable live, Predicate<ServiceKey> owned) {
         List<PlanStep> steps = new ArrayList<>();
+        List<ServiceKey> leftAlone = new ArrayList<>();
         for (TableService have : live.services().values()) {
             Optional<TableService> want = desired.service(have.key());
+            if (want.isEmpty() && !owned.test(have.key())) {
+                leftAlone.add(have.key());
+                continue;
+            }
             if (want.isPresent() && want.get() == have) {
                 continue; // the same instance: a table built from the other one, this service untouched
             }
@@ -83,7 +99,7 @@ public final class Reconciler {
                 }
             }
         }
-        return new Plan(steps);
+        return new Plan(steps, leftAlone);
     }
 
     /**

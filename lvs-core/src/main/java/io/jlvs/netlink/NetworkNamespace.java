@@ -45,6 +45,11 @@ public final class NetworkNamespace {
         return new NetworkNamespace(Objects.requireNonNull(path, "path"));
     }
 
+    /** The nsfs file naming this namespace: its path, or {@code /proc/self/ns/net} for the current one. */
+    public Path nsfsPath() {
+        return path == null ? Path.of("/proc/self/ns/net") : path;
+    }
+
     public boolean isCurrent() {
         return path == null;
     }

@@ -147,6 +147,7 @@ class LvsCfParseTest {
                 priority = 200
                 preempt = 0
                 failback_delay = 30
+                manage_whole_table = 1
                 """);
         ClusterSettings g = c.cluster();
         assertEquals(42, g.serialNo());
@@ -168,6 +169,7 @@ class LvsCfParseTest {
         assertEquals(200, g.priority());
         assertFalse(g.preempt());
         assertEquals(Duration.ofSeconds(30), g.failbackDelay());
+        assertTrue(g.manageWholeTable());
         assertTrue(c.virtualServers().isEmpty());
     }
 

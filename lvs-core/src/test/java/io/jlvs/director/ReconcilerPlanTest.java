@@ -90,6 +90,30 @@ class ReconcilerPlanTest {
     }
 
     @Test
+    void aServiceNeitherDesiredNorOwnedIsLeftAloneAndListed() {
+        ServiceKey mine = ServiceKey.tcp(ip("10.0.0.2"), 80);
+        Plan plan = Reconciler.plan(desired(service(svc(WEB, "wlc"), rs("10.0.1.1", 80, 1))),
+                live(service(svc(DNS, "rr"), rs("10.0.1.1", 53, 1)), service(svc(mine, "rr"), rs("10.0.1.1", 80, 1))),
+                key -> key.equals(mine));
+        assertEquals(List.of(
+                "- real server TCP 10.0.0.2:80 -> 10.0.1.1:80 Masq weight 1",
+                "- service TCP 10.0.0.2:80 rr",
+                "+ service TCP 10.0.0.1:80 wlc",
+                "+ real server TCP 10.0.0.1:80 -> 10.0.1.1:80 Masq weight 1"), lines(plan));
+        assertEquals(List.of(DNS), plan.leftAlone());
+        assertEquals(List.of("left alone: UDP 10.0.0.1:53 (not created by jlvsd; manage_whole_table = 1 manages it)"),
+                plan.leftAloneLines());
+    }
+
+    @Test
+    void aDesiredServiceIsManagedEvenWhenNotOwned() {
+        Plan plan = Reconciler.plan(desired(service(svc(WEB, "wlc"), rs("10.0.1.1", 80, 2))),
+                live(service(svc(WEB, "rr"), rs("10.0.1.1", 80, 1))), key -> false);
+        assertEquals(2, plan.size());
+        assertTrue(plan.leftAlone().isEmpty());
+    }
+
+    @Test
     void aTableInSyncGivesAnEmptyPlanWhateverTheCounters() {
         TableService web = service(svc(WEB, "wlc"), rs("10.0.1.1", 80, 1));
         Plan plan = Reconciler.plan(desired(web), live(web));

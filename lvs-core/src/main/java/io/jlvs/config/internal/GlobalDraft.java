@@ -36,12 +36,14 @@ final class GlobalDraft {
     boolean preempt = D.preempt();
     Duration failbackDelay = D.failbackDelay();
     boolean heartbeatInsecure = D.heartbeatInsecure();
+    boolean manageWholeTable = D.manageWholeTable();
 
     ClusterSettings build() {
         return new ClusterSettings(serialNo, Optional.ofNullable(primary), Optional.ofNullable(primaryPrivate),
                 Optional.ofNullable(backup), Optional.ofNullable(backupPrivate), backupActive, service,
                 heartbeat, heartbeatPort, keepalive, deadtime, network, Optional.ofNullable(natRouter),
                 natNetmaskPrefix, debugLevel, syncDaemon, Optional.ofNullable(syncdInterface), syncdId,
-                monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay, heartbeatInsecure);
+                monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay, heartbeatInsecure,
+                manageWholeTable);
     }
 }

@@ -53,7 +53,8 @@ final class LvsCfKeys {
                 .key("heartbeat_insecure", (d, e) -> d.heartbeatInsecure = Values.bool(e.value()))
                 .key("priority", (d, e) -> d.priority = Values.integer(e.value(), 1, 255))
                 .key("preempt", (d, e) -> d.preempt = Values.bool(e.value()))
-                .key("failback_delay", (d, e) -> d.failbackDelay = Values.duration(e.value(), Duration.ZERO, HOUR));
+                .key("failback_delay", (d, e) -> d.failbackDelay = Values.duration(e.value(), Duration.ZERO, HOUR))
+                .key("manage_whole_table", (d, e) -> d.manageWholeTable = Values.bool(e.value()));
     }
 
     static KeyTable<VirtualDraft> virtual() {

@@ -56,6 +56,9 @@ public final class LvsCfWriter {
         kv(out, "", "priority", Integer.toString(c.priority()));
         kv(out, "", "preempt", bool(c.preempt()));
         kv(out, "", "failback_delay", Values.describe(c.failbackDelay()));
+        if (c.manageWholeTable()) {
+            kv(out, "", "manage_whole_table", bool(true));
+        }
         for (VirtualServerConfig v : config.virtualServers()) {
             virtual(out, v);
         }

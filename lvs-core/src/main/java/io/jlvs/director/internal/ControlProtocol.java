@@ -25,6 +25,8 @@ import java.util.Set;
 public final class ControlProtocol {
     /** The longest request line accepted, newline excluded; longer ones are refused and the connection closed. */
     public static final int MAX_LINE = 64 * 1024;
+    /** The largest weight, as lvs.cf's {@code weight} and ipvsadm allow it. */
+    public static final int MAX_WEIGHT = 65535;
     /** A drain waits at most this long unless the request says otherwise. */
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAX_DRAIN_TIMEOUT = Duration.ofHours(24);
@@ -84,8 +86,8 @@ public final class ControlProtocol {
             case "weight" -> {
                 allowed(r, "service", "server", "weight");
                 JsonNode w = r.get("weight");
-                if (w == null || !w.canConvertToInt() || !w.isIntegralNumber() || w.intValue() < 0) {
-                    throw new IllegalArgumentException("'weight' must be a whole number 0 or more, got " + (w == null ? "nothing" : w));
+                if (w == null || !w.canConvertToInt() || !w.isIntegralNumber() || w.intValue() < 0 || w.intValue() > MAX_WEIGHT) {
+                    throw new IllegalArgumentException("'weight' must be a whole number 0.." + MAX_WEIGHT + ", got " + (w == null ? "nothing" : w));
                 }
                 target.weight(text(r, "service"), text(r, "server"), w.intValue());
                 yield java.util.Map.of("weight", w.intValue());

@@ -3,8 +3,10 @@ package io.jlvs.director.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
+import jdk.net.UnixDomainPrincipal;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,15 +14,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import jnr.unixsocket.Credentials;
-import jnr.unixsocket.UnixServerSocketChannel;
-import jnr.unixsocket.UnixSocketAddress;
-import jnr.unixsocket.UnixSocketChannel;
-import jnr.unixsocket.UnixSocketOptions;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,32 +35,50 @@ import org.slf4j.LoggerFactory;
  * (SO_PEERCRED) are checked against {@link PeerPolicy}, so a peer that connected in the moment
  * between bind and chmod is still refused.
  *
- * <p>Accepting runs on one platform thread (accept(2) through JNR would pin a virtual thread's
- * carrier); each connection is served on its own virtual thread. Reads are bounded: a request line
- * longer than {@link ControlProtocol#MAX_LINE} is refused, and a connection idle for
- * {@link #IDLE_TIMEOUT_MS} is closed, so a silent client cannot hold a thread forever. At most
+ * <p>Slow clients cost only their own connection. Sockets are the JDK's own channels, whose blocking
+ * reads and writes park a virtual thread instead of holding its carrier in a native call (a carrier
+ * held by a client that never sends would, with as many such clients as cores, stop every other
+ * virtual thread, health probes included). Each connection has its own virtual thread and two
+ * deadlines, enforced by closing the channel: a request line must be complete within
+ * {@link #REQUEST_TIMEOUT} of the wait for it starting (so one byte every few seconds does not keep
+ * a connection forever), and an answer must be taken by the client within {@link #SEND_TIMEOUT}.
+ * A request line longer than {@link ControlProtocol#MAX_LINE} is refused; at most
  * {@link #MAX_CONNECTIONS} connections are served at once.
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ControlServer.class);
-    static final int IDLE_TIMEOUT_MS = 30_000;
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a refused peer may take to send what it meant to, before it is told and closed. */
+    static final Duration REFUSED_READ_TIMEOUT = Duration.ofSeconds(1);
     static final int MAX_CONNECTIONS = 16;
 
     private final Path path;
     private final PeerPolicy policy;
     private final ControlProtocol protocol;
-    private final UnixServerSocketChannel server;
-    private final Set<UnixSocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private final ServerSocketChannel server;
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+    private final ScheduledExecutorService deadlines;
     private final Thread acceptor;
+    private final Duration requestTimeout;
+    private final Duration sendTimeout;
     private volatile boolean closed;
 
-    private ControlServer(Path path, PeerPolicy policy, ControlProtocol protocol, UnixServerSocketChannel server) {
+    private ControlServer(Path path, PeerPolicy policy, ControlProtocol protocol, ServerSocketChannel server,
+            Duration requestTimeout, Duration sendTimeout) {
         this.path = path;
         this.policy = policy;
         this.protocol = protocol;
         this.server = server;
-        this.acceptor = new Thread(this::acceptLoop, "jlvs-control-accept");
-        this.acceptor.setDaemon(true);
+        this.requestTimeout = requestTimeout;
+        this.sendTimeout = sendTimeout;
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jlvs-control-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        this.acceptor = Thread.ofVirtual().name("jlvs-control-accept").unstarted(this::acceptLoop);
     }
 
     /**
@@ -66,6 +86,12 @@ public final class ControlServer implements AutoCloseable {
      * on that path; removes a stale socket file left by a crashed one.
      */
     public static ControlServer start(Path path, Optional<String> group, ControlTarget target) {
+        return start(path, group, target, REQUEST_TIMEOUT, SEND_TIMEOUT);
+    }
+
+    /** {@link #start(Path, Optional, ControlTarget)} with other deadlines (tests). */
+    static ControlServer start(Path path, Optional<String> group, ControlTarget target, Duration requestTimeout,
+            Duration sendTimeout) {
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) {
@@ -76,16 +102,16 @@ public final class ControlServer implements AutoCloseable {
                 }
             }
             removeStale(path);
-            UnixServerSocketChannel channel = UnixServerSocketChannel.open();
+            ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
-                channel.configureBlocking(true);
-                channel.socket().bind(new UnixSocketAddress(path.toFile()));
+                channel.bind(UnixDomainSocketAddress.of(path));
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(group.isPresent() ? "rw-rw----" : "rw-------"));
-                OptionalInt gid = OptionalInt.empty();
+                Optional<GroupPrincipal> permitted = Optional.empty();
                 if (group.isPresent()) {
-                    gid = OptionalInt.of(chgrp(path, group.get()));
+                    permitted = Optional.of(chgrp(path, group.get()));
                 }
-                ControlServer s = new ControlServer(path, new PeerPolicy(gid), new ControlProtocol(target), channel);
+                ControlServer s = new ControlServer(path, new PeerPolicy(permitted), new ControlProtocol(target), channel,
+                        requestTimeout, sendTimeout);
                 s.acceptor.start();
                 return s;
             } catch (IOException | RuntimeException e) {
@@ -98,8 +124,8 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    /** Sets {@code file}'s group to {@code group} (looked up by the system's name service) and returns its gid. */
-    private static int chgrp(Path file, String group) throws IOException {
+    /** Sets {@code file}'s group to {@code group} (looked up by the system's name service) and returns it. */
+    private static GroupPrincipal chgrp(Path file, String group) throws IOException {
         GroupPrincipal g;
         try {
             g = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
@@ -107,7 +133,7 @@ public final class ControlServer implements AutoCloseable {
             throw new IOException("control group '" + group + "' does not exist", e);
         }
         Files.setAttribute(file, "posix:group", g, LinkOption.NOFOLLOW_LINKS);
-        return (Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        return g;
     }
 
     private static void removeStale(Path path) throws IOException {
@@ -132,7 +158,7 @@ public final class ControlServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
-            UnixSocketChannel c;
+            SocketChannel c;
             try {
                 c = server.accept();
             } catch (IOException e) {
@@ -141,55 +167,45 @@ public final class ControlServer implements AutoCloseable {
                 }
                 return;
             }
-            if (c == null) {
-                continue;
-            }
             Thread.ofVirtual().name("jlvs-control-conn").start(() -> serve(c));
         }
     }
 
-    private void serve(UnixSocketChannel c) {
+    private void serve(SocketChannel c) {
         try (c) {
-            Credentials cred = c.getOption(UnixSocketOptions.SO_PEERCRED);
-            if (!policy.permits(cred.getUid(), cred.getGid())) {
-                log.warn(Kv.line("event", "control", "result", "refused", "uid", cred.getUid(), "gid", cred.getGid(), "pid", cred.getPid()));
-                // Read (bounded, briefly) what it sent before answering: closing a Unix socket with
-                // unread data makes the peer's read fail with ECONNRESET instead of seeing the answer.
-                c.setOption(UnixSocketOptions.SO_RCVTIMEO, 1_000);
-                try {
-                    new LineReader(c).readLine();
-                } catch (LineReader.TooLongException ignored) {
-                    // refused anyway
-                }
-                write(c, "{\"ok\":false,\"error\":\"permission denied: uid " + cred.getUid()
-                        + " is neither root nor in the control group\"}");
-                return;
-            }
+            connections.add(c);
             if (closed) {
                 return;
             }
-            connections.add(c);
-            if (connections.size() > MAX_CONNECTIONS) {
-                write(c, "{\"ok\":false,\"error\":\"too many control connections (at most " + MAX_CONNECTIONS + ")\"}");
+            UnixDomainPrincipal peer = c.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            if (!policy.permits(peer)) {
+                log.warn(Kv.line("event", "control", "result", "refused", "user", peer.user().getName(),
+                        "group", peer.group().getName()));
+                // Read (bounded, briefly) what it sent before answering: closing a Unix socket with
+                // unread data makes the peer's read fail with ECONNRESET instead of seeing the answer.
+                try {
+                    within(c, REFUSED_READ_TIMEOUT, () -> new LineReader(c).readLine());
+                } catch (LineReader.TooLongException | java.nio.channels.AsynchronousCloseException ignored) {
+                    // refused anyway
+                }
+                if (c.isOpen()) {
+                    write(c, "{\"ok\":false,\"error\":\"permission denied: user " + peer.user().getName()
+                            + " is neither root nor in the control group\"}");
+                }
                 return;
             }
-            c.setOption(UnixSocketOptions.SO_RCVTIMEO, IDLE_TIMEOUT_MS);
-            LineReader in = new LineReader(c);
-            while (!closed) {
-                String line;
-                try {
-                    line = in.readLine();
-                } catch (LineReader.TooLongException e) {
-                    write(c, protocol.tooLong());
+            try {
+                if (admitted.incrementAndGet() > MAX_CONNECTIONS) {
+                    write(c, "{\"ok\":false,\"error\":\"too many control connections (at most " + MAX_CONNECTIONS + ")\"}");
                     return;
                 }
-                if (line == null) {
-                    return;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                write(c, protocol.handle(line));
+                converse(c);
+            } finally {
+                admitted.decrementAndGet();
+            }
+        } catch (java.nio.channels.AsynchronousCloseException e) {
+            if (!closed) {
+                log.debug(Kv.line("event", "control", "result", "deadline_passed"));
             }
         } catch (IOException e) {
             if (!closed) {
@@ -200,12 +216,59 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static void write(UnixSocketChannel c, String line) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (b.hasRemaining()) {
-            if (c.write(b) < 0) {
-                throw new IOException("peer closed");
+    /** Answers a permitted peer's requests, one line each way, until it closes or a deadline passes. */
+    private void converse(SocketChannel c) throws IOException {
+        LineReader in = new LineReader(c);
+        while (!closed) {
+            String line;
+            try {
+                line = within(c, requestTimeout, in::readLine);
+            } catch (LineReader.TooLongException e) {
+                write(c, protocol.tooLong());
+                return;
             }
+            if (line == null) {
+                return;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            write(c, protocol.handle(line));
+        }
+    }
+
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code io} on {@code c}, closing {@code c} if it has not finished within {@code limit}: a
+     * blocked read or write then ends with AsynchronousCloseException.
+     */
+    private <T> T within(SocketChannel c, Duration limit, Io<T> io) throws IOException {
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(c), limit.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return io.run();
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private void write(SocketChannel c, String line) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        within(c, sendTimeout, () -> {
+            while (b.hasRemaining()) {
+                c.write(b);
+            }
+            return null;
+        });
+    }
+
+    private static void closeQuietly(SocketChannel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -218,13 +281,8 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug(Kv.line("event", "control", "close_error", e.getMessage()));
         }
-        for (UnixSocketChannel c : connections) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        connections.forEach(ControlServer::closeQuietly);
+        deadlines.shutdownNow();
         try {
             acceptor.join(5_000);
             Files.deleteIfExists(path);

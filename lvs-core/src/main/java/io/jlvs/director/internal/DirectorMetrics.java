@@ -23,8 +23,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The Prometheus endpoint of one director: a private registry (no global state) with one collector
- * that reads everything at scrape time: the IPVS table (counters per service and real server), the
- * health overlay, the role, and the reconcile counters.
+ * that reads, at scrape time, what the director already holds: the IPVS table as its last full read
+ * found it (counters per service and real server), the health overlay, the role, and the reconcile
+ * counters. A scrape never reads the kernel.
  */
 public final class DirectorMetrics implements AutoCloseable {
 
@@ -64,6 +65,11 @@ public final class DirectorMetrics implements AutoCloseable {
 
     public InetSocketAddress address() {
         return address;
+    }
+
+    /** Whether {@code bind} serves more than this host: any address but a loopback one (0.0.0.0 too). */
+    public static boolean reachableFromOtherHosts(InetSocketAddress bind) {
+        return !bind.getAddress().isLoopbackAddress();
     }
 
     /** The collector alone, for a caller's own registry. */

@@ -70,6 +70,8 @@ class ControlProtocolTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"command\":\"weight\",\"service\":\"http\",\"server\":\"web1\",\"weight\":-1}",
+        "{\"command\":\"weight\",\"service\":\"http\",\"server\":\"web1\",\"weight\":65536}",
+        "{\"command\":\"weight\",\"service\":\"http\",\"server\":\"web1\",\"weight\":2147483647}",
         "{\"command\":\"weight\",\"service\":\"http\",\"server\":\"web1\",\"weight\":\"5\"}",
         "{\"command\":\"weight\",\"service\":\"http\",\"server\":\"web1\",\"weight\":1.5}",
         "{\"command\":\"weight\",\"service\":\"http\",\"weight\":1}",

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -126,12 +127,70 @@ class ControlServerTest {
     }
 
     @Test
-    void peerPolicyAdmitsRootAndTheGroupOnly() {
-        assertTrue(PeerPolicy.rootOnly().permits(0, 0));
-        assertFalse(PeerPolicy.rootOnly().permits(1000, 0));
-        PeerPolicy group = new PeerPolicy(java.util.OptionalInt.of(4242));
-        assertTrue(group.permits(1000, 4242));
-        assertFalse(group.permits(1000, 4243));
+    void peerPolicyAdmitsRootAndTheGroupOnly() throws Exception {
+        assertTrue(PeerPolicy.rootOnly().permits(peer("root", "4243")));
+        assertTrue(PeerPolicy.rootOnly().permits(peer("0", "0")), "uid 0 whatever its name");
+        assertFalse(PeerPolicy.rootOnly().permits(peer("1000", "0")));
+        PeerPolicy group = new PeerPolicy(Optional.of(lookup().lookupPrincipalByGroupName("4242")));
+        assertTrue(group.permits(peer("1000", "4242")));
+        assertFalse(group.permits(peer("1000", "4243")));
+    }
+
+    private static java.nio.file.attribute.UserPrincipalLookupService lookup() {
+        return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+    }
+
+    /** A peer as SO_PEERCRED gives it; a number that names no user or group is read as the id. */
+    private static jdk.net.UnixDomainPrincipal peer(String user, String group) throws IOException {
+        return new jdk.net.UnixDomainPrincipal(lookup().lookupPrincipalByName(user), lookup().lookupPrincipalByGroupName(group));
+    }
+
+    @Test
+    void aRequestTrickledByteByByteIsCutOffAtTheRequestDeadline() throws Exception {
+        server = ControlServer.start(dir.resolve("run/jlvsd.sock"), Optional.empty(), target, Duration.ofMillis(500),
+                ControlServer.SEND_TIMEOUT);
+        try (Client c = new Client(server.path())) {
+            long t0 = System.nanoTime();
+            boolean cut = false;
+            // One byte every 100 ms: each read is quick, the line never ends. Bounded at 10 s.
+            for (int i = 0; i < 100 && !cut; i++) {
+                try {
+                    c.out.write('{');
+                    c.out.flush();
+                } catch (IOException e) {
+                    cut = true;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(cut, "the server closed the connection");
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(5).toNanos(), "near the 500 ms deadline");
+        }
+        assertTrue(target.calls.isEmpty());
+    }
+
+    @Test
+    void aClientThatNeverReadsIsCutOffAtTheSendDeadline() throws Exception {
+        server = ControlServer.start(dir.resolve("run/jlvsd.sock"), Optional.empty(), target, ControlServer.REQUEST_TIMEOUT,
+                Duration.ofMillis(500));
+        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            c.connect(UnixDomainSocketAddress.of(server.path()));
+            c.configureBlocking(false);
+            byte[] request = "{\"command\":\"status\"}\n".getBytes(StandardCharsets.UTF_8);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            boolean cut = false;
+            // Requests without ever reading an answer: the answers fill the server's socket buffer.
+            while (!cut && System.nanoTime() < deadline) {
+                try {
+                    if (c.write(java.nio.ByteBuffer.wrap(request)) == 0) {
+                        Thread.sleep(20);
+                    }
+                } catch (IOException e) {
+                    cut = true;
+                }
+            }
+            assertTrue(cut, "the server closed the connection");
+        }
+        assertFalse(target.calls.isEmpty());
     }
 
     /**
@@ -169,7 +228,7 @@ class ControlServerTest {
 
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
         String byCredentials = runAsNobody(source, p);
-        assertTrue(byCredentials.contains("\"ok\":false") && byCredentials.contains("permission denied: uid 65534"), byCredentials);
+        assertTrue(byCredentials.contains("\"ok\":false") && byCredentials.contains("permission denied: user "), byCredentials);
         assertTrue(target.calls.isEmpty(), "nothing ran for the refused peer: " + target.calls);
     }
 

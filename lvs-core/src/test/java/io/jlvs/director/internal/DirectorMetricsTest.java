@@ -25,6 +25,14 @@ import org.junit.jupiter.api.Test;
 class DirectorMetricsTest {
 
     @Test
+    void onlyALoopbackBindStaysOnThisHost() throws Exception {
+        assertTrue(!DirectorMetrics.reachableFromOtherHosts(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 9470)));
+        assertTrue(!DirectorMetrics.reachableFromOtherHosts(new InetSocketAddress(InetAddress.getByName("::1"), 9470)));
+        assertTrue(DirectorMetrics.reachableFromOtherHosts(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 9470)));
+        assertTrue(DirectorMetrics.reachableFromOtherHosts(new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 9470)));
+    }
+
+    @Test
     void scrapeShowsIpvsCountersHealthRoleAndReconcileSeries() throws Exception {
         ServiceKey web = ServiceKey.tcp(InetAddress.getByName("10.23.8.80"), 80);
         RealServer web1 = RealServer.builder(InetAddress.getByName("192.168.1.2"), 80).masquerade().weight(3).build();

@@ -120,13 +120,16 @@ public final class Jlvsctl implements Callable<Integer> {
 
     @Command(name = "weight", description = "set a real server's weight (until changed again or a reload drops the server)")
     static final class Weight extends ServerSub {
-        @Parameters(index = "2", paramLabel = "N", description = "the weight, 0 or more")
+        @Parameters(index = "2", paramLabel = "N", description = "the weight, 0..65535 (as lvs.cf's weight)")
         int weight;
+        /** As lvs.cf's {@code weight} and ipvsadm; jlvsd refuses more too. */
+        static final int MAX_WEIGHT = 65535;
 
         @Override
         public Integer call() {
-            if (weight < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "weight must be 0 or more, not " + weight);
+            if (weight < 0 || weight > MAX_WEIGHT) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "weight must be 0.." + MAX_WEIGHT + " (as lvs.cf's weight), not " + weight);
             }
             return parent.send(spec.commandLine(), request("weight").put("weight", weight), r -> "");
         }

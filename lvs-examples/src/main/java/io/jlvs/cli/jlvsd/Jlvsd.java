@@ -68,6 +68,11 @@ public final class Jlvsd implements Callable<Integer> {
             description = "how often the kernel table is checked and repaired (default: ${DEFAULT-VALUE})")
     double driftSeconds;
 
+    @Option(names = "--state-file", paramLabel = "PATH",
+            description = "where jlvsd remembers the IPVS services it created, so it deletes only those once they"
+                    + " leave lvs.cf (default: /var/lib/jlvs/owned-services.netns-INODE, one per network namespace)")
+    Path stateFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -104,8 +109,10 @@ public final class Jlvsd implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--drift-interval must be more than 0 and at most 86400 seconds, not " + driftSeconds);
         }
+        NetworkNamespace namespace = netns == null ? NetworkNamespace.current() : NetworkNamespace.named(netns);
         DirectorSettings.Builder b = DirectorSettings.builder(config)
-                .namespace(netns == null ? NetworkNamespace.current() : NetworkNamespace.named(netns))
+                .namespace(namespace)
+                .stateFile(stateFile != null ? stateFile : DirectorSettings.defaultStateFile(namespace))
                 .node(mode)
                 .driftInterval(Duration.ofMillis(Math.round(driftSeconds * 1000)));
         if (!noControlSocket) {
@@ -152,6 +159,10 @@ public final class Jlvsd implements Callable<Integer> {
         } else {
             out.println("# " + plan.size() + " change(s) to make the kernel table match " + settings.configFile() + ":");
             plan.lines().forEach(out::println);
+        }
+        if (!plan.leftAlone().isEmpty()) {
+            out.println("# " + plan.leftAlone().size() + " service(s) in the kernel table that jlvsd did not create:");
+            plan.leftAloneLines().forEach(out::println);
         }
         out.flush();
         return 0;

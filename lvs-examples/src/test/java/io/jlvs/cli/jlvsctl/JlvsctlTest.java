@@ -132,6 +132,7 @@ class JlvsctlTest {
     @Test
     void badArgumentsExitTwoWithoutCalling() {
         assertEquals(2, run("weight", "web", "rs1", "-1"));
+        assertEquals(2, run("weight", "web", "rs1", "65536"));
         assertEquals(2, run("weight", "web", "rs1", "many"));
         assertEquals(2, run("drain", "web"));
         assertEquals(2, run("flush"));

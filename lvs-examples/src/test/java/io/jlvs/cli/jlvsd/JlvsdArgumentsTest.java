@@ -26,6 +26,22 @@ class JlvsdArgumentsTest {
         assertEquals(Optional.empty(), s.metrics());
         assertEquals(Duration.ofSeconds(10), s.driftInterval());
         assertEquals(NetworkNamespace.current(), s.namespace());
+        assertEquals(Optional.of(DirectorSettings.defaultStateFile(NetworkNamespace.current())), s.stateFile());
+    }
+
+    @Test
+    void theDefaultStateFileIsOnePerNetworkNamespace() throws Exception {
+        Path own = DirectorSettings.defaultStateFile(NetworkNamespace.current());
+        Object inode = java.nio.file.Files.getAttribute(Path.of("/proc/self/ns/net"), "unix:ino");
+        assertEquals(Path.of("/var/lib/jlvs/owned-services.netns-" + inode), own);
+        // A namespace that does not exist (yet) is named by its path, not mistaken for ours.
+        assertEquals(Path.of("/var/lib/jlvs/owned-services.netns-_run_netns_jlvs-absent-ns"),
+                DirectorSettings.defaultStateFile(NetworkNamespace.named("jlvs-absent-ns")));
+    }
+
+    @Test
+    void stateFile() {
+        assertEquals(Optional.of(Path.of("/tmp/owned")), Jlvsd.parse("-c", "f", "--state-file", "/tmp/owned").stateFile());
     }
 
     @Test
