@@ -50,10 +50,13 @@ public final class ControlServer implements AutoCloseable {
     private final UnixServerSocketChannel server;
     private final Set<UnixSocketChannel> connections = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final java.util.function.Consumer<Throwable> onFailure;
     private volatile boolean closed;
 
-    private ControlServer(Path path, PeerPolicy policy, ControlProtocol protocol, UnixServerSocketChannel server) {
+    private ControlServer(Path path, PeerPolicy policy, ControlProtocol protocol, UnixServerSocketChannel server,
+            java.util.function.Consumer<Throwable> onFailure) {
         this.path = path;
+        this.onFailure = onFailure;
         this.policy = policy;
         this.protocol = protocol;
         this.server = server;
@@ -66,6 +69,16 @@ public final class ControlServer implements AutoCloseable {
      * on that path; removes a stale socket file left by a crashed one.
      */
     public static ControlServer start(Path path, Optional<String> group, ControlTarget target) {
+        return start(path, group, target, e -> { });
+    }
+
+    /**
+     * As {@link #start(Path, Optional, ControlTarget)}; {@code onFailure} hears it when accepting stops
+     * for any reason but {@link #close()} (the socket is then dead: operators could no longer reach
+     * a director that otherwise looks alive).
+     */
+    public static ControlServer start(Path path, Optional<String> group, ControlTarget target,
+            java.util.function.Consumer<Throwable> onFailure) {
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) {
@@ -85,7 +98,7 @@ public final class ControlServer implements AutoCloseable {
                 if (group.isPresent()) {
                     gid = OptionalInt.of(chgrp(path, group.get()));
                 }
-                ControlServer s = new ControlServer(path, new PeerPolicy(gid), new ControlProtocol(target), channel);
+                ControlServer s = new ControlServer(path, new PeerPolicy(gid), new ControlProtocol(target), channel, onFailure);
                 s.acceptor.start();
                 return s;
             } catch (IOException | RuntimeException e) {
@@ -131,21 +144,24 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closed) {
-            UnixSocketChannel c;
-            try {
-                c = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    log.error(Kv.line("event", "control", "result", "accept_failed", "error", e.getMessage()));
+        try {
+            while (!closed) {
+                UnixSocketChannel c = server.accept();
+                if (c != null) {
+                    Thread.ofVirtual().name("jlvs-control-conn").start(() -> serve(c));
                 }
-                return;
             }
-            if (c == null) {
-                continue;
+        } catch (IOException | RuntimeException | Error e) {
+            if (!closed) {
+                log.error(Kv.line("event", "control", "result", "accept_failed", "error", e.toString()));
+                onFailure.accept(e);
             }
-            Thread.ofVirtual().name("jlvs-control-conn").start(() -> serve(c));
         }
+    }
+
+    /** Tests: closes the listening socket under the accept loop, as a failure would. */
+    void breakListeningSocket() throws IOException {
+        server.close();
     }
 
     private void serve(UnixSocketChannel c) {
