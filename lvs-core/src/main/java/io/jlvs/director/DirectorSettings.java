@@ -19,14 +19,18 @@ import java.util.Optional;
  * @param metrics       the Prometheus endpoint's address and port, or empty (the default) for none
  * @param driftInterval how often the kernel table is compared with the desired one and repaired
  * @param debounce      how long health changes are gathered before one reconcile applies them all
+ * @param runtimeDirectory where the one-instance-per-namespace lock lives, or empty for no lock
+ *                      (embedding, tests); jlvsd always gives one ({@code /run/jlvs} by default)
  */
 public record DirectorSettings(
         Path configFile, NetworkNamespace namespace, NodeMode node, Optional<Path> controlSocket,
         Optional<String> controlGroup, Optional<InetSocketAddress> metrics, Duration driftInterval,
-        Duration debounce) {
+        Duration debounce, Optional<Path> runtimeDirectory) {
 
     /** Where jlvsd puts its control socket unless told otherwise: a directory only root can write. */
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/jlvsd/jlvsd.sock");
+    /** Where jlvsd keeps its instance lock unless told otherwise (systemd's RuntimeDirectory=jlvs). */
+    public static final Path DEFAULT_RUNTIME_DIRECTORY = Path.of("/run/jlvs");
 
     public DirectorSettings {
         Objects.requireNonNull(configFile, "configFile");
@@ -35,6 +39,7 @@ public record DirectorSettings(
         Objects.requireNonNull(controlSocket, "controlSocket");
         Objects.requireNonNull(controlGroup, "controlGroup");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(runtimeDirectory, "runtimeDirectory");
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("drift interval must be positive, got " + driftInterval);
         }
@@ -43,7 +48,7 @@ public record DirectorSettings(
         }
     }
 
-    /** Defaults: current namespace, node AUTO, no control socket, no metrics, drift check every 10 s, 100 ms debounce. */
+    /** Defaults: current namespace, node AUTO, no control socket, no metrics, drift check every 10 s, 100 ms debounce, no instance lock. */
     public static Builder builder(Path configFile) {
         return new Builder(configFile);
     }
@@ -57,6 +62,7 @@ public record DirectorSettings(
         private Optional<InetSocketAddress> metrics = Optional.empty();
         private Duration driftInterval = Duration.ofSeconds(10);
         private Duration debounce = Duration.ofMillis(100);
+        private Optional<Path> runtimeDirectory = Optional.empty();
 
         private Builder(Path configFile) {
             this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -97,9 +103,15 @@ public record DirectorSettings(
             return this;
         }
 
+        /** Takes the instance lock in {@code directory} before anything else (see {@code Director.start}). */
+        public Builder runtimeDirectory(Path directory) {
+            this.runtimeDirectory = Optional.of(directory);
+            return this;
+        }
+
         public DirectorSettings build() {
             return new DirectorSettings(configFile, namespace, node, controlSocket, controlGroup, metrics,
-                    driftInterval, debounce);
+                    driftInterval, debounce, runtimeDirectory);
         }
     }
 }

@@ -50,6 +50,14 @@ public final class NetworkNamespace {
     }
 
     /**
+     * The nsfs file that stands for this namespace ({@code /proc/self/ns/net} for the current one).
+     * Its inode identifies the namespace: two names for one namespace share it.
+     */
+    public Path file() {
+        return path == null ? Path.of("/proc/self/ns/net") : path;
+    }
+
+    /**
      * Runs {@code action} with the calling thread's network namespace being this one.
      *
      * @throws NamespaceUnavailableException when the namespace cannot be entered
