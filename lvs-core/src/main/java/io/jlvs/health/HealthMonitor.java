@@ -402,7 +402,6 @@ public final class HealthMonitor implements AutoCloseable {
             return this;
         }
 
-        /** The clock (default: the system clock); tests pass a manual one. */
         /**
          * Told when the scheduler thread died of an unexpected failure: no probe runs any more.
          * Default: nothing (the failure is logged).
@@ -412,6 +411,7 @@ public final class HealthMonitor implements AutoCloseable {
             return this;
         }
 
+        /** The clock (default: the system clock); tests pass a manual one. */
         public Builder clock(HealthClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
