@@ -207,9 +207,7 @@ public final class Jlvsd implements Callable<Integer> {
             failure.set(cause);
             stop.countDown();
         });
-        // A thread that dies of an uncaught failure anywhere in the process is a director half-alive:
-        // the director gives up its role, and we exit for the supervisor to start a whole one.
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> director.failed("thread " + t.getName(), e));
+        Thread.setDefaultUncaughtExceptionHandler(new FatalThreads(director::failed));
         Thread hook = new Thread(director::close, "jlvsd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Signals.onTermination(stop::countDown);
