@@ -12,6 +12,7 @@ import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.HealthOverlay;
 import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.HealthState;
+import io.jlvs.director.internal.InstanceLock;
 import io.jlvs.director.internal.Kv;
 import io.jlvs.director.internal.KernelSnapshot;
 import io.jlvs.director.internal.Names;
@@ -78,6 +79,8 @@ public final class Director implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
     private volatile Configuration config;
     // Guarded by lock: the table applied last, completely, by service (null when unknown: before the
     // first complete apply, after a failed one). Incremental reconciles plan against it and update
@@ -99,9 +102,12 @@ public final class Director implements AutoCloseable {
     private RolePort rolePort;
     private ControlServer control;
     private DirectorMetrics metrics;
+    private final InstanceLock instance; // null without a runtime directory
 
-    private Director(DirectorSettings settings, DirectorParts parts, Configuration config, KernelTable kernel) {
+    private Director(DirectorSettings settings, DirectorParts parts, Configuration config, KernelTable kernel,
+            InstanceLock instance) {
         this.settings = settings;
+        this.instance = instance;
         this.parts = parts;
         this.config = config;
         this.groups = DesiredTable.groups(config);
@@ -128,9 +134,17 @@ public final class Director implements AutoCloseable {
 
     /** {@link #start(DirectorSettings)} with other parts (tests, embedding). */
     public static Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
-        Configuration first = parts.loader().load(settings.configFile());
-        KernelTable kernel = parts.kernel().apply(settings.namespace());
-        Director d = new Director(settings, parts, first, kernel);
+        // First of all: a second director must not touch the first one's addresses or table.
+        InstanceLock instance = lock(settings);
+        Director d;
+        try {
+            Configuration first = parts.loader().load(settings.configFile());
+            KernelTable kernel = parts.kernel().apply(settings.namespace());
+            d = new Director(settings, parts, first, kernel, instance);
+        } catch (ConfigurationRejectedException | RuntimeException | Error e) {
+            closeQuietly(instance);
+            throw e;
+        }
         try {
             d.startParts();
             return d;
@@ -138,6 +152,28 @@ public final class Director implements AutoCloseable {
             d.close();
             throw e;
         }
+    }
+
+    /**
+     * Releases every floating address {@code settings}' configuration names (the active virtual
+     * servers' VIPs and the NAT router address) in its namespace, whoever added them, and changes
+     * nothing else: what a supervisor runs after a director died without releasing them itself
+     * ({@code jlvsd --release-addresses}, the unit's ExecStopPost). Takes the instance lock first,
+     * so it never pulls the addresses from under a director that is still running.
+     *
+     * @return the addresses removed (those already absent are not listed)
+     * @throws AnotherInstanceException when a director still runs in that namespace
+     * @throws io.jlvs.failover.FloatingAddressException when an address could not be removed (the others were)
+     */
+    public static List<String> releaseAddresses(DirectorSettings settings) throws ConfigurationRejectedException {
+        try (InstanceLock ignored = lock(settings)) {
+            Configuration cfg = new io.jlvs.director.internal.LvsCfLoader().load(settings.configFile());
+            return io.jlvs.director.internal.FloatingAddresses.release(cfg, settings.namespace());
+        }
+    }
+
+    private static InstanceLock lock(DirectorSettings settings) {
+        return settings.runtimeDirectory().map(dir -> InstanceLock.acquire(dir, settings.namespace())).orElse(null);
     }
 
     /**
@@ -171,18 +207,55 @@ public final class Director implements AutoCloseable {
                         "not a loopback address: anyone who can reach it reads the table, health and role without authentication"));
             }
         }
+        rolePort.onFailure(e -> failed("failover", e));
+        healthPort.onFailure(e -> failed("health", e));
         rolePort.start(config, this::roleChanged);
         healthPort.watch(config, this::verdict);
         reconcile("start");
         long drift = settings.driftInterval().toMillis();
         timer.scheduleWithFixedDelay(this::driftCheck, drift, drift, TimeUnit.MILLISECONDS);
         if (settings.controlSocket().isPresent()) {
-            control = ControlServer.start(settings.controlSocket().get(), settings.controlGroup(), new ControlHandler(this));
+            control = ControlServer.start(settings.controlSocket().get(), settings.controlGroup(), new ControlHandler(this),
+                    e -> failed("control", e));
             log.info(Kv.line("event", "control", "listen", settings.controlSocket().get()));
         }
     }
 
     // ---- events ----
+
+    /**
+     * A part died (heartbeat loop, health scheduler, control server, or a thread of the process):
+     * a director running on without it would hold the VIPs half-alive, e.g. without heartbeats
+     * while the peer takes over. So it goes to FAULT, closes (the addresses go first), and then
+     * completes {@link #failure()} so that its owner exits and the supervisor starts a whole one.
+     * The first failure counts; later ones are consequences.
+     */
+    public void failed(String part, Throwable cause) {
+        if (closed.get() || !failing.compareAndSet(false, true)) {
+            return;
+        }
+        log.error(Kv.line("event", "fault", "part", part, "error", cause.toString(),
+                "action", "releasing the addresses and stopping"), cause);
+        Role previous = role;
+        role = Role.FAULT;
+        log.info(Kv.line("event", "role", "from", previous, "to", Role.FAULT));
+        // Not on the failing thread: closing joins the very threads that may be reporting.
+        Thread.ofPlatform().name("jlvs-director-fault").start(() -> {
+            try {
+                close();
+            } finally {
+                failure.complete(cause);
+            }
+        });
+    }
+
+    /**
+     * Completes with the cause when a part of this director failed ({@link #failed}), once the
+     * director has closed; never completes after a plain {@link #close()}.
+     */
+    public java.util.concurrent.CompletionStage<Throwable> failure() {
+        return failure.minimalCompletionStage();
+    }
 
     private void roleChanged(Role next) {
         Role previous = role;
@@ -662,6 +735,8 @@ public final class Director implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // Last: the next director may start only once this one has let go of everything.
+        closeQuietly(instance);
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -22,14 +22,18 @@ import java.util.Optional;
  * @param stateFile     where the director remembers the IPVS services it created, across restarts, so
  *                      that it deletes them once they leave the configuration and never touches anyone
  *                      else's; empty (the builder's default) remembers them for this run only
+ * @param runtimeDirectory where the one-instance-per-namespace lock lives, or empty for no lock
+ *                      (embedding, tests); jlvsd always gives one ({@code /run/jlvs} by default)
  */
 public record DirectorSettings(
         Path configFile, NetworkNamespace namespace, NodeMode node, Optional<Path> controlSocket,
         Optional<String> controlGroup, Optional<InetSocketAddress> metrics, Duration driftInterval,
-        Duration debounce, Optional<Path> stateFile) {
+        Duration debounce, Optional<Path> stateFile, Optional<Path> runtimeDirectory) {
 
     /** Where jlvsd puts its control socket unless told otherwise: a directory only root can write. */
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/jlvsd/jlvsd.sock");
+    /** Where jlvsd keeps its instance lock unless told otherwise (systemd's RuntimeDirectory=jlvs). */
+    public static final Path DEFAULT_RUNTIME_DIRECTORY = Path.of("/run/jlvs");
 
     public DirectorSettings {
         Objects.requireNonNull(configFile, "configFile");
@@ -39,6 +43,7 @@ public record DirectorSettings(
         Objects.requireNonNull(controlGroup, "controlGroup");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(stateFile, "stateFile");
+        Objects.requireNonNull(runtimeDirectory, "runtimeDirectory");
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("drift interval must be positive, got " + driftInterval);
         }
@@ -65,7 +70,7 @@ public record DirectorSettings(
         return Path.of("/var/lib/jlvs", "owned-services." + id);
     }
 
-    /** Defaults: current namespace, node AUTO, no control socket, no metrics, drift check every 10 s, 100 ms debounce, no state file. */
+    /** Defaults: current namespace, node AUTO, no control socket, no metrics, drift check every 10 s, 100 ms debounce, no state file, no instance lock. */
     public static Builder builder(Path configFile) {
         return new Builder(configFile);
     }
@@ -80,6 +85,7 @@ public record DirectorSettings(
         private Duration driftInterval = Duration.ofSeconds(10);
         private Duration debounce = Duration.ofMillis(100);
         private Optional<Path> stateFile = Optional.empty();
+        private Optional<Path> runtimeDirectory = Optional.empty();
 
         private Builder(Path configFile) {
             this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -125,9 +131,15 @@ public record DirectorSettings(
             return this;
         }
 
+        /** Takes the instance lock in {@code directory} before anything else (see {@code Director.start}). */
+        public Builder runtimeDirectory(Path directory) {
+            this.runtimeDirectory = Optional.of(directory);
+            return this;
+        }
+
         public DirectorSettings build() {
             return new DirectorSettings(configFile, namespace, node, controlSocket, controlGroup, metrics,
-                    driftInterval, debounce, stateFile);
+                    driftInterval, debounce, stateFile, runtimeDirectory);
         }
     }
 }

@@ -30,7 +30,11 @@ import org.slf4j.LoggerFactory;
  * node.close();   // releases the active role (listeners run), then says goodbye to the peers
  * }</pre>
  *
- * Two threads: the heartbeat loop, and the event thread that calls listeners in order.
+ * Two threads: the heartbeat loop, and the event thread that calls listeners in order. A heartbeat
+ * loop that dies of an unexpected failure does not leave the node half-alive, still holding the
+ * addresses while it no longer hears or answers its peers: the node goes to FAULT (listeners release
+ * the active role) and tells the builder's {@link Builder#onFailure failure handler}, whose job is
+ * to end the process so that its supervisor starts a whole one.
  */
 public final class FailoverNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverNode.class);
@@ -45,11 +49,13 @@ public final class FailoverNode implements AutoCloseable {
     private final ExecutorService eventThread;
     private final AtomicInteger demotionsPending = new AtomicInteger();
     private final Object closeLock = new Object();
+    private final java.util.function.Consumer<Throwable> onFailure;
     private boolean closed;
 
     private FailoverNode(Builder b) {
         this.config = b.config;
         this.listeners = List.copyOf(b.listeners);
+        this.onFailure = b.onFailure;
         String id = Integer.toUnsignedString(config.nodeId());
         this.transport = HeartbeatTransport.open(b.namespace, b.sys, config.localAddresses(), config.port());
         this.eventThread = Executors.newSingleThreadExecutor(
@@ -72,7 +78,22 @@ public final class FailoverNode implements AutoCloseable {
         };
         this.engine = new HeartbeatEngine(config, transport, b.selfCheck, b.clock, events, b.sendFilter,
                 new SecureRandom().nextLong());
-        this.loop = Thread.ofPlatform().name("jlvs-failover-" + id).daemon(true).unstarted(engine);
+        this.loop = Thread.ofPlatform().name("jlvs-failover-" + id).daemon(true).unstarted(this::runLoop);
+    }
+
+    private void runLoop() {
+        try {
+            engine.run();
+        } catch (RuntimeException | Error e) {
+            // Everything, Errors too: the loop is gone either way, and a node that no longer sends
+            // heartbeats must not keep the VIPs while the peer takes them over.
+            LOG.error("node {}: heartbeat loop failed; going to FAULT", Integer.toUnsignedString(config.nodeId()), e);
+            try {
+                engine.fault("heartbeat loop failed: " + e);
+            } finally {
+                onFailure.accept(e);
+            }
+        }
     }
 
     /** A builder for a node with {@code config}. */
@@ -175,6 +196,7 @@ public final class FailoverNode implements AutoCloseable {
         private SelfCheck selfCheck = SelfCheck.healthy();
         private NodeClock clock = NodeClock.system();
         private Predicate<HeartbeatPath> sendFilter = p -> true;
+        private java.util.function.Consumer<Throwable> onFailure = e -> { };
 
         private Builder(FailoverConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -195,6 +217,15 @@ public final class FailoverNode implements AutoCloseable {
         /** The node's own health (default: always healthy). */
         public Builder selfCheck(SelfCheck selfCheck) {
             this.selfCheck = Objects.requireNonNull(selfCheck, "selfCheck");
+            return this;
+        }
+
+        /**
+         * Told when the heartbeat loop died of an unexpected failure, after the node went to FAULT
+         * (the listeners are releasing the active role on the event thread). Default: nothing.
+         */
+        public Builder onFailure(java.util.function.Consumer<Throwable> handler) {
+            this.onFailure = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

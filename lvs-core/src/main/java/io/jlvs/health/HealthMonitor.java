@@ -60,6 +60,7 @@ public final class HealthMonitor implements AutoCloseable {
     private Thread passiveThread;
     private final PassiveSignal passive;
     private final Duration passiveEvery;
+    private final java.util.function.Consumer<Throwable> onFailure;
     private volatile boolean stopping;
     private Instant lastWatchdog;
     private boolean started;
@@ -89,6 +90,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.listeners.addAll(b.listeners);
         this.passive = b.passive;
         this.passiveEvery = b.passiveEvery;
+        this.onFailure = b.onFailure;
         this.engine = new HealthEngine(List.copyOf(b.services), clock.now(), b.jitter, initial);
         clock.onAdvance(() -> inbox.offer(WAKE));
     }
@@ -171,8 +173,10 @@ public final class HealthMonitor implements AutoCloseable {
         } catch (InterruptedException e) {
             // close() interrupts a wait
         } catch (RuntimeException | Error e) {
+            // Probing has stopped for good: verdicts would freeze while the director keeps serving
+            // as if they were current. The owner decides (jlvsd gives up its role and exits).
             LOG.error("health monitor scheduler stopped by an unexpected failure", e);
-            throw e;
+            onFailure.accept(e);
         }
     }
 
@@ -380,6 +384,7 @@ public final class HealthMonitor implements AutoCloseable {
         private Duration commandTimeout = Duration.ofSeconds(30);
         private PassiveSignal passive;
         private Duration passiveEvery;
+        private java.util.function.Consumer<Throwable> onFailure = e -> { };
 
         private Builder(Actuator actuator) {
             this.actuator = Objects.requireNonNull(actuator, "actuator");
@@ -397,6 +402,15 @@ public final class HealthMonitor implements AutoCloseable {
 
         public Builder listener(HealthListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Told when the scheduler thread died of an unexpected failure: no probe runs any more.
+         * Default: nothing (the failure is logged).
+         */
+        public Builder onFailure(java.util.function.Consumer<Throwable> handler) {
+            this.onFailure = Objects.requireNonNull(handler, "handler");
             return this;
         }
 

@@ -55,6 +55,14 @@ public final class NetworkNamespace {
     }
 
     /**
+     * The nsfs file that stands for this namespace ({@code /proc/self/ns/net} for the current one).
+     * Its inode identifies the namespace: two names for one namespace share it.
+     */
+    public Path file() {
+        return path == null ? Path.of("/proc/self/ns/net") : path;
+    }
+
+    /**
      * Runs {@code action} with the calling thread's network namespace being this one.
      *
      * @throws NamespaceUnavailableException when the namespace cannot be entered
@@ -67,6 +75,10 @@ public final class NetworkNamespace {
         // Errors too (a LinkageError loading native code, say): uncaught, they would end the thread
         // silently and the caller would get null.
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Set when the caller stopped waiting (interrupted): whatever the action still makes (a
+        // socket, whose fd nobody would ever close) is closed by the thread, not returned.
+        Object handOver = new Object();
+        boolean[] abandoned = {false};
         Thread thread = Thread.ofPlatform().name("jlvs-setns-" + path.getFileName()).daemon(true).unstarted(() -> {
             try {
                 int fd = sys.open(path.toString(), O_RDONLY | O_CLOEXEC);
@@ -83,7 +95,14 @@ public final class NetworkNamespace {
                 }
                 // This thread ends right after; it never returns to the original namespace, so no
                 // other code can run in the wrong one.
-                result.set(action.get());
+                T made = action.get();
+                synchronized (handOver) {
+                    if (abandoned[0]) {
+                        closeQuietly(made);
+                    } else {
+                        result.set(made);
+                    }
+                }
             } catch (RuntimeException | Error e) {
                 failure.set(e);
             }
@@ -92,6 +111,10 @@ public final class NetworkNamespace {
         try {
             thread.join();
         } catch (InterruptedException e) {
+            synchronized (handOver) {
+                abandoned[0] = true;
+                closeQuietly(result.getAndSet(null)); // made just before the interrupt
+            }
             Thread.currentThread().interrupt();
             throw new NetlinkException("interrupted while entering network namespace " + path, 0, null);
         }
@@ -102,6 +125,16 @@ public final class NetworkNamespace {
             throw e;
         }
         return result.get();
+    }
+
+    private static void closeQuietly(Object made) {
+        if (made instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // nobody is left to tell
+            }
+        }
     }
 
     @Override

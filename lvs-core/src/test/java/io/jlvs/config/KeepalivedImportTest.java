@@ -142,4 +142,28 @@ class KeepalivedImportTest {
                 "k.conf:9: virtual_server: expected 'virtual_server IP PORT' or 'virtual_server fwmark N', got 10.0.0.2"),
                 e.errors().stream().map(Diagnostic::toString).toList());
     }
+
+    @Test
+    void bracesNestedBeyondTheBoundAreAnErrorWithTheLineNotAStackOverflow() {
+        // 100,000 levels: the recursive parser ran out of stack long before the end.
+        String deep = "virtual_server 10.0.0.1 80 {\n" + "x {\n".repeat(100_000) + "}\n".repeat(100_001);
+        ConfigException e = assertThrows(ConfigException.class, () -> Importers.keepalived("k.conf", deep));
+        List<String> errors = e.errors().stream().map(Diagnostic::toString).toList();
+        assertTrue(errors.contains("k.conf:33: x: blocks nested more than 32 deep; skipped"), errors.toString());
+    }
+
+    @Test
+    void anUnclosedInnerBlockIsReportedOnceForEachBlockLeftOpen() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Importers.keepalived("k.conf", """
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.1 80 {
+                        weight 1
+                    }
+                    real_server 10.0.1.2 80 {
+                        weight 1
+                """));
+        assertEquals(List.of("k.conf:1: virtual_server: block is not closed with '}' before the end of the file",
+                "k.conf:5: real_server: block is not closed with '}' before the end of the file"),
+                e.errors().stream().map(Diagnostic::toString).sorted().toList());
+    }
 }

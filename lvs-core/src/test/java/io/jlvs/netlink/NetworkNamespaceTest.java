@@ -108,6 +108,42 @@ class NetworkNamespaceTest {
         assertSame(thrown, e);
     }
 
+    @Test
+    void whatTheActionMakesAfterTheCallerWasInterruptedIsClosedNotLeaked() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean socketClosed = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Throwable> callerGot = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                NetworkNamespace.named("blue").call(new RecordingSyscalls(), () -> {
+                    entered.countDown();
+                    try {
+                        proceed.await(); // the socket(2) call, still running when the caller is interrupted
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    return (AutoCloseable) () -> socketClosed.set(true);
+                });
+            } catch (RuntimeException e) {
+                callerGot.set(e);
+            }
+        });
+        caller.start();
+        assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        caller.interrupt();
+        caller.join(10_000);
+        assertTrue(callerGot.get() instanceof NetlinkException, String.valueOf(callerGot.get()));
+
+        proceed.countDown();
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!socketClosed.get() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(socketClosed.get(), "the socket made for the interrupted caller was closed");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "a/b", ".", "..", "/etc"})
     void namesThatAreNotASingleNamespaceNameAreRefused(String name) {

@@ -238,14 +238,24 @@ public final class KeepalivedReader {
 
     private record Token(String text, int line, boolean quoted) {}
 
+    /**
+     * How deep blocks may nest. keepalived's own deepest is four (virtual_server, real_server,
+     * HTTP_GET, url); past this a file is not a keepalived.conf, and without a bound a file of
+     * nothing but '{' would end the recursive parse in a StackOverflowError.
+     */
+    static final int MAX_DEPTH = 32;
+
     private List<Node> parse(String text) {
         List<Token> tokens = tokens(text);
         int[] pos = {0};
-        List<Node> top = statements(tokens, pos, 0);
-        return top;
+        return statements(tokens, pos, 0).nodes();
     }
 
-    private List<Node> statements(List<Token> tokens, int[] pos, int depth) {
+    /** A block's statements, and whether its '}' came before the end of the file. */
+    private record Block(List<Node> nodes, boolean closed) {}
+
+    /** Reads statements from {@code pos} to the end of the file or (depth > 0) to the '}' that ends the block. */
+    private Block statements(List<Token> tokens, int[] pos, int depth) {
         List<Node> nodes = new ArrayList<>();
         while (pos[0] < tokens.size()) {
             Token t = tokens.get(pos[0]);
@@ -256,12 +266,12 @@ public final class KeepalivedReader {
                     continue;
                 }
                 pos[0]++;
-                return nodes;
+                return new Block(nodes, true);
             }
             if (!t.quoted() && t.text().equals("{")) {
                 problems.error(t.line(), "", "'{' without a keyword before it");
                 pos[0]++;
-                statements(tokens, pos, depth + 1);
+                block(tokens, pos, depth + 1, t);
                 continue;
             }
             // one statement: the words on t's line, then an optional block
@@ -274,28 +284,36 @@ public final class KeepalivedReader {
             List<Node> children = null;
             if (pos[0] < tokens.size() && !tokens.get(pos[0]).quoted() && tokens.get(pos[0]).text().equals("{")) {
                 pos[0]++;
-                int before = pos[0];
-                children = statements(tokens, pos, depth + 1);
-                if (pos[0] >= tokens.size() && !closed(tokens, before)) {
+                Block b = block(tokens, pos, depth + 1, t);
+                if (!b.closed()) {
                     problems.error(t.line(), t.text(), "block is not closed with '}' before the end of the file");
                 }
+                children = b.nodes();
             }
             nodes.add(new Node(t.text(), args, t.line(), children));
         }
-        return nodes;
+        return new Block(nodes, depth == 0);
     }
 
-    private static boolean closed(List<Token> tokens, int from) {
-        int depth = 1;
-        for (int i = from; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
+    /**
+     * The block just opened (after its '{') at {@code depth}: parsed, or past {@link #MAX_DEPTH}
+     * reported once and skipped to its '}' by counting braces, without recursing further.
+     */
+    private Block block(List<Token> tokens, int[] pos, int depth, Token opener) {
+        if (depth <= MAX_DEPTH) {
+            return statements(tokens, pos, depth);
+        }
+        problems.error(opener.line(), opener.text(), "blocks nested more than " + MAX_DEPTH + " deep; skipped");
+        int open = 1;
+        while (pos[0] < tokens.size()) {
+            Token t = tokens.get(pos[0]++);
             if (!t.quoted() && t.text().equals("{")) {
-                depth++;
-            } else if (!t.quoted() && t.text().equals("}")) {
-                depth--;
+                open++;
+            } else if (!t.quoted() && t.text().equals("}") && --open == 0) {
+                return new Block(List.of(), true);
             }
         }
-        return depth <= 0;
+        return new Block(List.of(), false);
     }
 
     private static boolean isBrace(Token t) {

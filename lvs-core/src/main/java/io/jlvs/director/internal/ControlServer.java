@@ -16,6 +16,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -63,16 +64,18 @@ public final class ControlServer implements AutoCloseable {
     private final Thread acceptor;
     private final Duration requestTimeout;
     private final Duration sendTimeout;
+    private final Consumer<Throwable> onFailure;
     private volatile boolean closed;
 
     private ControlServer(Path path, PeerPolicy policy, ControlProtocol protocol, ServerSocketChannel server,
-            Duration requestTimeout, Duration sendTimeout) {
+            Duration requestTimeout, Duration sendTimeout, Consumer<Throwable> onFailure) {
         this.path = path;
         this.policy = policy;
         this.protocol = protocol;
         this.server = server;
         this.requestTimeout = requestTimeout;
         this.sendTimeout = sendTimeout;
+        this.onFailure = onFailure;
         this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jlvs-control-deadlines");
             t.setDaemon(true);
@@ -86,12 +89,26 @@ public final class ControlServer implements AutoCloseable {
      * on that path; removes a stale socket file left by a crashed one.
      */
     public static ControlServer start(Path path, Optional<String> group, ControlTarget target) {
-        return start(path, group, target, REQUEST_TIMEOUT, SEND_TIMEOUT);
+        return start(path, group, target, e -> { });
+    }
+
+    /**
+     * As {@link #start(Path, Optional, ControlTarget)}; {@code onFailure} hears it when accepting stops
+     * for any reason but {@link #close()} (the socket is then dead: operators could no longer reach
+     * a director that otherwise looks alive).
+     */
+    public static ControlServer start(Path path, Optional<String> group, ControlTarget target, Consumer<Throwable> onFailure) {
+        return start(path, group, target, REQUEST_TIMEOUT, SEND_TIMEOUT, onFailure);
     }
 
     /** {@link #start(Path, Optional, ControlTarget)} with other deadlines (tests). */
     static ControlServer start(Path path, Optional<String> group, ControlTarget target, Duration requestTimeout,
             Duration sendTimeout) {
+        return start(path, group, target, requestTimeout, sendTimeout, e -> { });
+    }
+
+    private static ControlServer start(Path path, Optional<String> group, ControlTarget target, Duration requestTimeout,
+            Duration sendTimeout, Consumer<Throwable> onFailure) {
         try {
             Path dir = path.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) {
@@ -111,7 +128,7 @@ public final class ControlServer implements AutoCloseable {
                     permitted = Optional.of(chgrp(path, group.get()));
                 }
                 ControlServer s = new ControlServer(path, new PeerPolicy(permitted), new ControlProtocol(target), channel,
-                        requestTimeout, sendTimeout);
+                        requestTimeout, sendTimeout, onFailure);
                 s.acceptor.start();
                 return s;
             } catch (IOException | RuntimeException e) {
@@ -157,18 +174,22 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closed) {
-            SocketChannel c;
-            try {
-                c = server.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    log.error(Kv.line("event", "control", "result", "accept_failed", "error", e.getMessage()));
-                }
-                return;
+        try {
+            while (!closed) {
+                SocketChannel c = server.accept();
+                Thread.ofVirtual().name("jlvs-control-conn").start(() -> serve(c));
             }
-            Thread.ofVirtual().name("jlvs-control-conn").start(() -> serve(c));
+        } catch (IOException | RuntimeException | Error e) {
+            if (!closed) {
+                log.error(Kv.line("event", "control", "result", "accept_failed", "error", e.toString()));
+                onFailure.accept(e);
+            }
         }
+    }
+
+    /** Tests: closes the listening socket under the accept loop, as a failure would. */
+    void breakListeningSocket() throws IOException {
+        server.close();
     }
 
     private void serve(SocketChannel c) {

@@ -59,10 +59,16 @@ public final class FailoverRolePort implements RolePort {
     private AddressManager addresses;
     private FailoverNode node;
     private Configuration started;
+    private volatile Consumer<Throwable> onFailure = e -> { };
 
     public FailoverRolePort(NetworkNamespace namespace, NodeMode mode) {
         this.namespace = namespace;
         this.mode = mode;
+    }
+
+    @Override
+    public void onFailure(Consumer<Throwable> handler) {
+        this.onFailure = handler;
     }
 
     @Override
@@ -96,7 +102,7 @@ public final class FailoverRolePort implements RolePort {
                 "priority", fc.priority(), "port", fc.port(), "paths", fc.allPaths().size(),
                 "authentication", authentication(),
                 "addresses", addresses.addresses().size()));
-        node = FailoverNode.builder(fc).namespace(namespace).listener(takeover).listener(new RoleListener() {
+        node = FailoverNode.builder(fc).namespace(namespace).onFailure(e -> onFailure.accept(e)).listener(takeover).listener(new RoleListener() {
             @Override
             public void onRoleChange(RoleChange change) {
                 if (change.becameActive()) {

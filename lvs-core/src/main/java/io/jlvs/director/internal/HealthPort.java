@@ -15,6 +15,13 @@ public interface HealthPort extends AutoCloseable {
         void verdict(ServerRef ref, HealthState state);
     }
 
+    /**
+     * Where a failure that stopped all checking goes (the scheduler died). Called before the first
+     * {@link #watch}; the default port never fails so.
+     */
+    default void onFailure(java.util.function.Consumer<Throwable> handler) {
+    }
+
     /** Watches exactly the servers {@code config} checks from now on: new ones start, removed ones stop. */
     void watch(Configuration config, Sink sink);
 

@@ -35,13 +35,20 @@ public final class MonitorHealthPort implements HealthPort {
 
     private volatile Sink sink = (ref, state) -> { };
     private HealthMonitor monitor;
+    private volatile java.util.function.Consumer<Throwable> onFailure = e -> { };
+
+    @Override
+    public void onFailure(java.util.function.Consumer<Throwable> handler) {
+        this.onFailure = handler;
+    }
 
     @Override
     public synchronized void watch(Configuration config, Sink newSink) {
         this.sink = newSink;
         List<WatchedService> services = watched(config);
         if (monitor == null) {
-            monitor = HealthMonitor.builder(Actuator.none()).watch(services).listener(this::event).build();
+            monitor = HealthMonitor.builder(Actuator.none()).watch(services).listener(this::event)
+                    .onFailure(e -> onFailure.accept(e)).build();
             monitor.start();
         } else {
             monitor.reconfigure(services);

@@ -13,6 +13,13 @@ public interface RolePort extends AutoCloseable {
     /** Starts it; {@code listener} hears every role change, on the node's own thread. */
     void start(Configuration config, Consumer<Role> listener);
 
+    /**
+     * Where a failure that stopped the port for good goes (its heartbeat loop died, say), after the
+     * port has left the active role. Called before {@link #start}; the default port never fails so.
+     */
+    default void onFailure(Consumer<Throwable> handler) {
+    }
+
     /** Applies a reloaded configuration (new addresses, timers); nothing to apply without failover. */
     default void reconfigure(Configuration config) {
     }

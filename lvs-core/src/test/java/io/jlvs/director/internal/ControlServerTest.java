@@ -243,4 +243,24 @@ class ControlServerTest {
         assertTrue(pr.waitFor(120, TimeUnit.SECONDS), "client finished");
         return out;
     }
+
+    @Test
+    void anAcceptLoopThatStopsByItselfReportsTheFailure() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> reported = new java.util.concurrent.CompletableFuture<>();
+        server = ControlServer.start(dir.resolve("run/jlvsd.sock"), Optional.empty(), target, reported::complete);
+
+        server.breakListeningSocket();
+
+        assertTrue(reported.get(10, TimeUnit.SECONDS) instanceof IOException);
+    }
+
+    @Test
+    void closingIsNotAFailure() throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> reported = new java.util.concurrent.CompletableFuture<>();
+        server = ControlServer.start(dir.resolve("run/jlvsd.sock"), Optional.empty(), target, reported::complete);
+
+        server.close();
+
+        assertFalse(reported.isDone());
+    }
 }

@@ -1,19 +1,25 @@
 package io.jlvs.cli.jlvsd;
 
+import io.jlvs.director.AnotherInstanceException;
 import io.jlvs.director.ConfigurationRejectedException;
 import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
 import io.jlvs.director.Plan;
 import io.jlvs.ipvs.IpvsException;
+import io.jlvs.failover.FloatingAddressException;
+import io.jlvs.netlink.NetlinkException;
+import io.jlvs.netlink.route.RouteException;
 import io.jlvs.netlink.NetworkNamespace;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,17 +29,28 @@ import picocli.CommandLine.Option;
  * reloads the file. Logs go to stderr, one key=value line per state change. {@code jlvsd keygen}
  * ({@link Keygen}) makes the heartbeat key a pair needs.
  *
- * <p>Exit status: 0 after a clean stop or a {@code --plan}; 1 when the director cannot run (no IPVS,
- * the control socket is taken, ...); 2 for a bad command line; 3 when the configuration is rejected
- * (nothing was changed; systemd's unit does not restart on it).
+ * <p>Exit status, sysexits(3) style so that none collides with the JVM's own (the daemon runs with
+ * {@code -XX:+ExitOnOutOfMemoryError}, which exits 3): see {@link ExitCodes}. Only the configuration
+ * code (78) stops systemd's unit from restarting; a crash, an out-of-memory exit or a part that died
+ * (70) is restarted, and the unit's ExecStopPost ({@code --release-addresses}) removes the VIPs the
+ * dead process may have left.
  */
 @Command(name = "jlvsd", mixinStandardHelpOptions = true, versionProvider = Jlvsd.Version.class,
         sortOptions = false, usageHelpAutoWidth = true, subcommands = Keygen.class,
         description = "The jLVS director: keeps the kernel's IPVS table equal to lvs.cf with health checks"
-                + " and failover applied. SIGHUP reloads the file; SIGTERM/SIGINT stop.")
+                + " and failover applied. SIGHUP reloads the file; SIGTERM/SIGINT stop.",
+        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.SOFTWARE,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:clean stop, --plan or --release-addresses done",
+            "64:bad command line (EX_USAGE)",
+            "69:cannot run: no IPVS, control socket or metrics port taken, namespace missing (EX_UNAVAILABLE)",
+            "70:internal failure: a part died (heartbeat, health, control); the addresses were released (EX_SOFTWARE)",
+            "73:jlvsd keygen cannot write the key file (it exists, or its directory is not writable) (EX_CANTCREAT)",
+            "75:another jlvsd manages this network namespace (holds the lock in --runtime-dir) (EX_TEMPFAIL)",
+            "78:configuration rejected, nothing was changed; restarting will not help (EX_CONFIG)",
+            "3:the JVM ran out of memory (-XX:+ExitOnOutOfMemoryError)"})
 public final class Jlvsd implements Callable<Integer> {
-    static final int EXIT_RUNTIME = 1;
-    static final int EXIT_CONFIG = 3;
 
     // Checked in settings() rather than by picocli: `jlvsd keygen` runs without one.
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the lvs.cf file (required to run)")
@@ -41,6 +58,16 @@ public final class Jlvsd implements Callable<Integer> {
 
     @Option(names = "--plan", description = "print what would change in the kernel table, change nothing, and exit")
     boolean plan;
+
+    @Option(names = "--release-addresses",
+            description = "remove the floating addresses lvs.cf names (VIPs, nat_router) from this namespace, change"
+                    + " nothing else, and exit: after a crash, before the backup's takeover is complete (systemd ExecStopPost)."
+                    + " Refused while a jlvsd runs in the namespace.")
+    boolean releaseAddresses;
+
+    @Option(names = "--runtime-dir", paramLabel = "DIR",
+            description = "where the one-jlvsd-per-namespace lock lives (default: ${DEFAULT-VALUE})")
+    Path runtimeDirectory = DirectorSettings.DEFAULT_RUNTIME_DIRECTORY;
 
     @Option(names = "--netns", paramLabel = "NAME", description = "manage the IPVS table of network namespace NAME (/run/netns/NAME)")
     String netns;
@@ -109,8 +136,12 @@ public final class Jlvsd implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--drift-interval must be more than 0 and at most 86400 seconds, not " + driftSeconds);
         }
+        if (plan && releaseAddresses) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plan and --release-addresses exclude each other");
+        }
         NetworkNamespace namespace = netns == null ? NetworkNamespace.current() : NetworkNamespace.named(netns);
         DirectorSettings.Builder b = DirectorSettings.builder(config)
+                .runtimeDirectory(runtimeDirectory)
                 .namespace(namespace)
                 .stateFile(stateFile != null ? stateFile : DirectorSettings.defaultStateFile(namespace))
                 .node(mode)
@@ -138,16 +169,24 @@ public final class Jlvsd implements Callable<Integer> {
             if (plan) {
                 return printPlan(settings);
             }
+            if (releaseAddresses) {
+                return release(settings);
+            }
             return serve(settings);
         } catch (ConfigurationRejectedException e) {
             err.println("jlvsd: configuration rejected, nothing was changed:");
             e.problems().forEach(p -> err.println("  " + p));
             err.flush();
-            return EXIT_CONFIG;
-        } catch (IpvsException | UncheckedIOException | IllegalArgumentException e) {
+            return ExitCodes.CONFIG;
+        } catch (AnotherInstanceException e) {
             err.println("jlvsd: " + e.getMessage());
             err.flush();
-            return EXIT_RUNTIME;
+            return ExitCodes.LOCKED;
+        } catch (IpvsException | UncheckedIOException | IllegalArgumentException | NetlinkException | RouteException
+                | FloatingAddressException e) {
+            err.println("jlvsd: " + e.getMessage());
+            err.flush();
+            return ExitCodes.UNAVAILABLE;
         }
     }
 
@@ -168,9 +207,24 @@ public final class Jlvsd implements Callable<Integer> {
         return 0;
     }
 
+    private int release(DirectorSettings settings) throws ConfigurationRejectedException {
+        List<String> removed = Director.releaseAddresses(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("# " + removed.size() + " floating address(es) of " + settings.configFile() + " removed"
+                + (removed.isEmpty() ? "" : ": " + String.join(", ", removed)));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     private int serve(DirectorSettings settings) throws ConfigurationRejectedException {
         CountDownLatch stop = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Director director = Director.start(settings);
+        director.failure().thenAccept(cause -> {
+            failure.set(cause);
+            stop.countDown();
+        });
+        Thread.setDefaultUncaughtExceptionHandler(new FatalThreads(director::failed));
         Thread hook = new Thread(director::close, "jlvsd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Signals.onTermination(stop::countDown);
@@ -194,7 +248,13 @@ public final class Jlvsd implements Callable<Integer> {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the JVM is exiting anyway
         }
-        return 0;
+        if (failure.get() != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("jlvsd: stopped by an internal failure, addresses released: " + failure.get());
+            err.flush();
+            return ExitCodes.SOFTWARE;
+        }
+        return ExitCodes.OK;
     }
 
     static final class HostPort implements CommandLine.ITypeConverter<InetSocketAddress> {

@@ -52,6 +52,6 @@ final class Keygen implements Callable<Integer> {
     private static int fail(PrintWriter err, String message) {
         err.println("jlvsd keygen: " + message);
         err.flush();
-        return Jlvsd.EXIT_RUNTIME;
+        return ExitCodes.CANT_CREATE;
     }
 }

@@ -10,6 +10,7 @@ import io.jlvs.netlink.NetworkNamespace;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -74,11 +75,30 @@ class JlvsdArgumentsTest {
         assertMessage("port must be 1..65535, got 70000", "-c", "f", "--metrics", "127.0.0.1:70000");
         assertMessage("--drift-interval must be more than 0", "-c", "f", "--drift-interval", "0");
         assertMessage("--control-group needs a control socket", "-c", "f", "--no-control-socket", "--control-group", "g");
+        assertMessage("--plan and --release-addresses exclude each other", "-c", "f", "--plan", "--release-addresses");
     }
 
     @Test
-    void badCommandLineExitsTwo() {
-        assertEquals(2, Jlvsd.run("--node", "x"));
+    void badCommandLineExitsWithUsage64() {
+        assertEquals(64, Jlvsd.run("--node", "x"));
+        assertEquals(64, Jlvsd.run("-c", "f", "--node", "middle"));
+    }
+
+    @Test
+    void theRuntimeDirectoryIsRunJlvsUnlessGiven() {
+        assertEquals(Optional.of(Path.of("/run/jlvs")), Jlvsd.parse("-c", "f").runtimeDirectory());
+        assertEquals(Optional.of(Path.of("/tmp/r")), Jlvsd.parse("-c", "f", "--runtime-dir", "/tmp/r").runtimeDirectory());
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new Jlvsd());
+        cl.setOut(new java.io.PrintWriter(out));
+        assertEquals(0, cl.execute("--help"));
+        for (String code : List.of("64", "69", "70", "75", "78")) {
+            assertTrue(out.toString().contains("  " + code + "  ") || out.toString().contains(" " + code + " "), code + " in " + out);
+        }
     }
 
     private static void assertMessage(String expected, String... args) {

@@ -166,6 +166,20 @@ public final class HeartbeatEngine implements Runnable {
         return t;
     }
 
+    /**
+     * Goes to FAULT for {@code reason} (after {@link #run} ended by a failure): the owner releases what
+     * the active role held. Call on the thread that ran the loop, or after it ended.
+     */
+    public Optional<RoleMachine.Transition> fault(String reason) {
+        Optional<RoleMachine.Transition> t = machine.evaluate(clock.nanoTime(), Optional.of(reason), List.of());
+        t.ifPresent(tr -> {
+            role = tr.to();
+            LOG.error("node {}: {} -> {} ({})", id(config.nodeId()), tr.from(), tr.to(), tr.reason());
+            events.roleChanged(tr, clock.now());
+        });
+        return t;
+    }
+
     /** One STOPPED heartbeat on every path, so peers need not wait a dead time. */
     public void sendGoodbye() {
         sendRound(Role.STOPPED);

@@ -43,8 +43,11 @@ public final class PacketSocket implements AutoCloseable {
      */
     public static PacketSocket open(Syscalls sys, NetworkNamespace namespace, String interfaceName, int ifindex,
                                     int etherType, Duration receiveTimeout) throws IOException {
-        int fd = namespace.call(sys, () -> sys.socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC,
-                LinkLayerAddress.protocolArgument(etherType)));
+        // Protocol 0 first: a socket made with the EtherType receives it from every interface at once,
+        // and the frames queued before bind(2) narrows it to ours (another interface's ARP, say) would
+        // be read as if they came from ours. bind(2) with the EtherType then starts reception, on
+        // this interface only (packet(7)).
+        int fd = namespace.call(sys, () -> sys.socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0));
         if (fd < 0) {
             throw failure("socket(AF_PACKET, SOCK_RAW) for " + interfaceName, -fd);
         }

@@ -1,0 +1,216 @@
+package io.jlvs.cli.jlvsd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jlvsd as separate processes in a network namespace this test makes: a second instance is refused
+ * with 75 and leaves the first one's VIP and table alone; after kill -9 the VIP the dead process
+ * held is released exactly once, by {@code --release-addresses} (the unit's ExecStopPost) or by the
+ * next start.
+ */
+class LifecycleKernelIT {
+    private static final Duration WAIT = Duration.ofSeconds(150); // a JVM starts slowly in an emulated guest
+    private static final String VIP = "10.0.0.100";
+
+    @TempDir
+    Path dir;
+    String ns;
+    final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void namespace() {
+        ns = "jlvsd-life-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
+        sh("ip", "netns", "add", ns);
+        inNs("ip", "link", "set", "lo", "up");
+        inNs("ip", "link", "add", "eth0", "type", "dummy");
+        inNs("ip", "link", "set", "eth0", "up");
+        inNs("ip", "addr", "add", "10.0.0.1/24", "dev", "eth0");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        started.forEach(Process::destroyForcibly);
+        for (Process p : started) {
+            try {
+                p.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        run("ip", "netns", "del", ns);
+    }
+
+    private static String lvsCf(boolean paired) {
+        return """
+                serial_no = 1
+                primary = 10.0.0.1
+                %s
+                keepalive = 0.5
+                deadtime = 2
+                network = direct
+                virtual web {
+                     active = 1
+                     address = 10.0.0.100 eth0:1
+                     port = 80
+                     protocol = tcp
+                     scheduler = wlc
+                     server rs1 {
+                         address = 10.0.0.2
+                         port = 80
+                         weight = 1
+                     }
+                }
+                """.formatted(paired ? "backup = 10.0.0.9" : "");
+    }
+
+    @Test
+    void aSecondInstanceExits75AndKill9IsCleanedUpByReleaseAddresses() throws Exception {
+        Path cf = Files.writeString(dir.resolve("lvs.cf"), lvsCf(false));
+        Process first = jlvsd("first", "-c", cf.toString());
+        await("the first jlvsd to take the VIP", first, "first", () -> vipCount() == 1 && ipvsadm().contains("-A -t 10.0.0.100:80"));
+        // Services only: the first one's health check may take the unreachable real server out meanwhile.
+        String table = services();
+
+        Process second = jlvsd("second", "-c", cf.toString());
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second jlvsd exits by itself");
+        assertEquals(75, second.exitValue(), log("second"));
+        assertTrue(log("second").contains("another jlvsd manages this network namespace"), log("second"));
+        assertTrue(first.isAlive(), "the first one runs on");
+        assertEquals(1, vipCount(), "the VIP is still there, once");
+        assertEquals(table, services(), "the table is untouched");
+        // The release helper refuses too while the first one runs.
+        Process early = jlvsd("early-release", "--release-addresses", "-c", cf.toString());
+        assertTrue(early.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(75, early.exitValue(), log("early-release"));
+        assertEquals(1, vipCount());
+
+        first.destroyForcibly(); // SIGKILL: nothing released
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, vipCount(), "a killed director leaves its VIP behind");
+
+        Process release = jlvsd("release", "--release-addresses", "-c", cf.toString());
+        assertTrue(release.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, release.exitValue(), log("release"));
+        assertEquals(0, vipCount(), "released");
+        assertTrue(inNs("ip", "-o", "addr", "show", "dev", "eth0").contains("10.0.0.1/24"), "nothing else removed");
+        assertEquals(table, services(), "the IPVS table is left for the next start");
+    }
+
+    @Test
+    void aRestartAfterKill9ReleasesTheStaleVipAndHoldsItExactlyOnce() throws Exception {
+        Path cf = Files.writeString(dir.resolve("lvs.cf"), lvsCf(true));
+        // Paired, with a backup that never answers: the primary becomes ACTIVE after the dead time.
+        Process first = jlvsd("first", "-c", cf.toString(), "--node", "primary");
+        await("the first jlvsd to become active", first, "first", () -> vipCount() == 1);
+        first.destroyForcibly();
+        assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, vipCount(), "a killed director leaves its VIP behind");
+
+        Process restarted = jlvsd("restarted", "-c", cf.toString(), "--node", "primary");
+        await("the restarted jlvsd to release the stale VIP", restarted, "restarted",
+                () -> log("restarted").contains("release-stale-addresses"));
+        await("the restarted jlvsd to become active", restarted, "restarted",
+                () -> log("restarted").contains("to=ACTIVE") && vipCount() == 1);
+        assertEquals(1, vipCount(), "owned exactly once");
+    }
+
+    // ---- helpers ----
+
+    private Process jlvsd(String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        String backend = System.getProperty("jlvs.syscalls");
+        if (backend != null) {
+            cmd.add("-Djlvs.syscalls=" + backend);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Jlvsd.class.getName()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--netns", ns, "--runtime-dir", dir.resolve("run").toString(), "--no-control-socket"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        started.add(p);
+        return p;
+    }
+
+    private String log(String name) {
+        try {
+            Path f = dir.resolve(name + ".log");
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long vipCount() {
+        return inNs("ip", "-o", "-4", "addr", "show").lines().filter(l -> l.contains(" " + VIP + "/")).count();
+    }
+
+    private String services() {
+        return String.join("\n", ipvsadm().lines().filter(l -> l.startsWith("-A ")).toList());
+    }
+
+    private String ipvsadm() {
+        return inNs("ipvsadm", "-Sn");
+    }
+
+    /** Waits for {@code done} while {@code p} runs; a failure shows what {@code p} logged. */
+    private void await(String what, Process p, String name, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (!p.isAlive()) {
+                throw new AssertionError(name + " exited " + p.exitValue() + " before " + what + ":\n" + log(name));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; addresses:\n"
+                        + inNs("ip", "-o", "addr", "show") + "\n" + name + " logged:\n" + log(name));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private String inNs(String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(List.of(command));
+        return sh(full.toArray(String[]::new));
+    }
+
+    private static String sh(String... command) {
+        String[] r = run(command);
+        assertEquals("0", r[0], () -> String.join(" ", command) + ": " + r[1]);
+        return r[1];
+    }
+
+    /** {exit status, stdout+stderr}, bounded by two minutes. */
+    private static String[] run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + String.join(" ", command));
+            }
+            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8)};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
