@@ -29,6 +29,7 @@ import io.jlvs.ipvs.IpvsException;
 import io.jlvs.ipvs.RealServerEntry;
 import io.jlvs.ipvs.ServiceKey;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -174,6 +175,15 @@ public final class Director implements AutoCloseable {
 
     private static InstanceLock lock(DirectorSettings settings) {
         return settings.runtimeDirectory().map(dir -> InstanceLock.acquire(dir, settings.namespace())).orElse(null);
+    }
+
+    /**
+     * Reads and validates {@code configFile} exactly as a start does (the same loader, the same
+     * {@code file:line: key} messages, warnings logged), and touches nothing: no kernel, no address, no
+     * network, no root needed. For {@code jlvsd --check}, as {@code keepalived -t}.
+     */
+    public static Configuration check(Path configFile) throws ConfigurationRejectedException {
+        return new io.jlvs.director.internal.LvsCfLoader().load(configFile);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jlvs.cli.jlvsd;
 
 import io.jlvs.director.AnotherInstanceException;
+import io.jlvs.config.Configuration;
 import io.jlvs.director.ConfigurationRejectedException;
 import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
@@ -58,6 +59,11 @@ public final class Jlvsd implements Callable<Integer> {
 
     @Option(names = "--plan", description = "print what would change in the kernel table, change nothing, and exit")
     boolean plan;
+
+    @Option(names = "--check",
+            description = "validate lvs.cf as a start would (the same file:line messages) and exit: 0 when it would be"
+                    + " accepted, 78 when not. Offline: no root, kernel or network needed (systemd ExecStartPre, like keepalived -t)")
+    boolean check;
 
     @Option(names = "--release-addresses",
             description = "remove the floating addresses lvs.cf names (VIPs, nat_router) from this namespace, change"
@@ -163,8 +169,11 @@ public final class Jlvsd implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DirectorSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
+        if (check) {
+            return check(err);
+        }
+        DirectorSettings settings = settings();
         try {
             if (plan) {
                 return printPlan(settings);
@@ -187,6 +196,29 @@ public final class Jlvsd implements Callable<Integer> {
             err.println("jlvsd: " + e.getMessage());
             err.flush();
             return ExitCodes.UNAVAILABLE;
+        }
+    }
+
+    /** --check: the loader a start uses, and nothing after it (no namespace, lock, kernel or socket). */
+    private int check(PrintWriter err) {
+        if (config == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
+        }
+        if (plan || releaseAddresses) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--check excludes --plan and --release-addresses");
+        }
+        try {
+            Configuration cfg = Director.check(config);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("jlvsd: " + config + ": configuration OK (" + cfg.virtualServers().size() + " virtual server(s), "
+                    + cfg.activeVirtualServers().size() + " active)");
+            out.flush();
+            return ExitCodes.OK;
+        } catch (ConfigurationRejectedException e) {
+            err.println("jlvsd: configuration rejected:");
+            e.problems().forEach(p -> err.println("  " + p));
+            err.flush();
+            return ExitCodes.CONFIG;
         }
     }
 

@@ -45,7 +45,7 @@ class KeygenTest {
 
     @Test
     void runningTheDirectorStillNeedsAConfiguration() {
-        assertEquals(2, run());
+        assertEquals(64, run());
         assertTrue(err.toString().contains("Missing required option: '--config=FILE'"), err.toString());
     }
 }
