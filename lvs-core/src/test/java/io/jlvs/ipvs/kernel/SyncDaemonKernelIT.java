@@ -14,7 +14,9 @@ import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.SyncDaemon;
 import io.jlvs.sys.Errno;
 import io.jlvs.testing.KernelNamespace;
+import io.jlvs.testing.Poll;
 import io.jlvs.testing.KernelTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +84,12 @@ class SyncDaemonKernelIT {
     @Test
     void ipv6GroupIsWhatIpvsadmShows(KernelNamespace ns) {
         ns.addDummyInterface(IFACE);
+        // A new interface's IPv6 link-local address is tentative until duplicate address detection ends
+        // (a second or more); until then the kernel's IPv6 sync socket has no source address for the
+        // group and the start fails with EADDRNOTAVAIL (seen once in a suite run).
+        Poll.until(Duration.ofSeconds(30), IFACE + "'s IPv6 link-local address to finish DAD",
+                () -> ns.sh("ip -6 addr show dev " + IFACE + " scope link"),
+                out -> out.contains("inet6 fe80") && !out.contains("tentative"));
         SyncDaemon master = SyncDaemon.builder(SyncDaemon.State.MASTER, IFACE).syncId(1)
                 .multicastGroup(ip("ff02::1:81")).multicastPort(8849).build();
 
