@@ -3,6 +3,7 @@ package io.jlvs.cli.jlvsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jlvs.failover.HeartbeatKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,16 @@ class LifecycleKernelIT {
         run("ip", "netns", "del", ns);
     }
 
-    private static String lvsCf(boolean paired) {
+    /** A single director, or a pair whose backup never answers (with the heartbeat key a pair needs). */
+    private String lvsCf(boolean paired) {
+        String pair = "";
+        if (paired) {
+            Path key = dir.resolve("heartbeat.key");
+            if (!Files.exists(key)) {
+                HeartbeatKeyFile.create(key);
+            }
+            pair = "backup = 10.0.0.9\nheartbeat_key_file = \"" + key + "\"";
+        }
         return """
                 serial_no = 1
                 primary = 10.0.0.1
@@ -76,7 +86,7 @@ class LifecycleKernelIT {
                          weight = 1
                      }
                 }
-                """.formatted(paired ? "backup = 10.0.0.9" : "");
+                """.formatted(pair);
     }
 
     @Test
