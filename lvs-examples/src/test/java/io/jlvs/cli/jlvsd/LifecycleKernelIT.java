@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jlvs.failover.HeartbeatKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +147,11 @@ class LifecycleKernelIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // The child runs like this JVM: in the guest that means C1 only, which multi-threaded TCG needs
+        // (a tiered JVM there crashes now and then on code patched at tier-up; see scripts/vm/run).
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel=") || a.equals("-XX:+UseSerialGC"))
+                .forEach(cmd::add);
         String backend = System.getProperty("jlvs.syscalls");
         if (backend != null) {
             cmd.add("-Djlvs.syscalls=" + backend);
