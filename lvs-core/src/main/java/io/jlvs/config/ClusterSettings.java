@@ -38,6 +38,9 @@ import java.util.Optional;
  * @param manageWholeTable {@code manage_whole_table} (jLVS): the director manages every service of its
  *        namespace's IPVS table, deleting those it does not configure; by default it manages only the
  *        services it owns (configured, or created by it and remembered) and leaves the others alone
+ * @param checkScriptUser {@code check_script_user} (jLVS): "USER" or "USER GROUP" that check programs
+ *        ({@code send_program}, {@code check_type = program}) run as, like keepalived's {@code script_user};
+ *        empty to run them as jlvsd's own user
  */
 public record ClusterSettings(
         long serialNo,
@@ -64,7 +67,8 @@ public record ClusterSettings(
         boolean preempt,
         Duration failbackDelay,
         boolean heartbeatInsecure,
-        boolean manageWholeTable) {
+        boolean manageWholeTable,
+        Optional<String> checkScriptUser) {
 
     public ClusterSettings {
         Objects.requireNonNull(primary, "primary");
@@ -80,13 +84,15 @@ public record ClusterSettings(
         Objects.requireNonNull(syncdInterface, "syncdInterface");
         Objects.requireNonNull(heartbeatKeyFile, "heartbeatKeyFile");
         Objects.requireNonNull(failbackDelay, "failbackDelay");
+        Objects.requireNonNull(checkScriptUser, "checkScriptUser");
     }
 
     /** Every setting at its default (docs/lvs.cf.md). */
     public static ClusterSettings defaults() {
         return new ClusterSettings(0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 "lvs", true, 539, Duration.ofSeconds(6), Duration.ofSeconds(18), NetworkMode.DIRECT, Optional.empty(),
-                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO, false, false);
+                32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO, false, false,
+                Optional.empty());
     }
 
     /** These settings with another {@code network}. */
@@ -94,6 +100,6 @@ public record ClusterSettings(
         return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
                 heartbeat, heartbeatPort, keepalive, deadtime, newNetwork, natRouter, natNetmaskPrefix, debugLevel,
                 syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay,
-                heartbeatInsecure, manageWholeTable);
+                heartbeatInsecure, manageWholeTable, checkScriptUser);
     }
 }

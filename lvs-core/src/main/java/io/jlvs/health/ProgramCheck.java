@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs an external program against the real server (Piranha's {@code send_program}, keepalived's
@@ -35,10 +36,15 @@ import java.util.Objects;
  * @param argv    the program and its arguments, at least the program
  * @param timeout longest run before the tree is killed
  * @param weight  where a dynamic weight comes from, if anywhere
+ * <p>With {@code user}, the program runs as that user and group with no supplementary groups
+ * ({@code setpriv(1)} of util-linux, which the caller must be allowed to use: root, or
+ * CAP_SETUID and CAP_SETGID), as keepalived's {@code script_user}.
+ *
  * @param expect  what standard output must contain, or {@link Expectation#none()}
+ * @param user    whom the program runs as; empty for the caller's own user
  */
-public record ProgramCheck(List<String> argv, Duration timeout, WeightSource weight, Expectation expect)
-        implements HealthCheck {
+public record ProgramCheck(List<String> argv, Duration timeout, WeightSource weight, Expectation expect,
+        Optional<RunAs> user) implements HealthCheck {
 
     /** How much of standard output and of standard error is read. */
     public static final int MAX_OUTPUT_BYTES = 4096;
@@ -55,6 +61,20 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
         STDOUT
     }
 
+    /** A numeric user and group to run a program as. */
+    public record RunAs(int uid, int gid) {
+        public RunAs {
+            if (uid < 0 || gid < 0) {
+                throw new IllegalArgumentException("uid and gid must not be negative: " + uid + ":" + gid);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return uid + ":" + gid;
+        }
+    }
+
     public ProgramCheck {
         Objects.requireNonNull(argv, "argv");
         argv = List.copyOf(argv);
@@ -69,6 +89,12 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
         ConnectOptions.requirePositive(timeout, "program timeout");
         Objects.requireNonNull(weight, "weight (use WeightSource.NONE)");
         Objects.requireNonNull(expect, "expect (use Expectation.none())");
+        Objects.requireNonNull(user, "user (use Optional.empty())");
+    }
+
+    /** A check run as the caller's own user. */
+    public ProgramCheck(List<String> argv, Duration timeout, WeightSource weight, Expectation expect) {
+        this(argv, timeout, weight, expect, Optional.empty());
     }
 
     /** {@code argv} with a timeout, exit 0 = up, no weight, no expected output. */
@@ -77,11 +103,16 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
     }
 
     public ProgramCheck withWeight(WeightSource source) {
-        return new ProgramCheck(argv, timeout, source, expect);
+        return new ProgramCheck(argv, timeout, source, expect, user);
     }
 
     public ProgramCheck expecting(Expectation output) {
-        return new ProgramCheck(argv, timeout, weight, output);
+        return new ProgramCheck(argv, timeout, weight, output, user);
+    }
+
+    /** This check, its program run as {@code runAs}. */
+    public ProgramCheck runningAs(RunAs runAs) {
+        return new ProgramCheck(argv, timeout, weight, expect, Optional.of(runAs));
     }
 
     /** The arguments run for {@code target}: %h, %p and %% replaced in each. */
@@ -119,7 +150,7 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
         return Probes.run(clock -> {
             ProcessRunner.Outcome run;
             try {
-                run = ProcessRunner.direct(timeout, MAX_OUTPUT_BYTES).run(command(target), Map.of());
+                run = runner().run(command(target), Map.of());
             } catch (IOException e) {
                 throw new ProbeFailedException("cannot run " + argv.get(0) + ": " + e.getMessage());
             }
@@ -145,6 +176,16 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
                 case STDOUT -> clock.upWithWeight("exit 0, weight " + stdoutWeight(run), stdoutWeight(run));
             };
         });
+    }
+
+    private ProcessRunner runner() throws ProbeFailedException {
+        if (user.isEmpty()) {
+            return ProcessRunner.direct(timeout, MAX_OUTPUT_BYTES);
+        }
+        RunAs as = user.get();
+        List<String> prefix = ProcessRunner.asUser(as.uid(), as.gid()).orElseThrow(() -> new ProbeFailedException(
+                "cannot run " + argv.get(0) + " as " + as + ": setpriv (util-linux) is not installed"));
+        return new ProcessRunner(prefix, timeout, MAX_OUTPUT_BYTES);
     }
 
     private static int stdoutWeight(ProcessRunner.Outcome run) throws ProbeFailedException {

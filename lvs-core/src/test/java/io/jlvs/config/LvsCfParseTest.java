@@ -148,6 +148,7 @@ class LvsCfParseTest {
                 preempt = 0
                 failback_delay = 30
                 manage_whole_table = 1
+                check_script_user = "nobody   nogroup"
                 """);
         ClusterSettings g = c.cluster();
         assertEquals(42, g.serialNo());
@@ -170,6 +171,7 @@ class LvsCfParseTest {
         assertFalse(g.preempt());
         assertEquals(Duration.ofSeconds(30), g.failbackDelay());
         assertTrue(g.manageWholeTable());
+        assertEquals(Optional.of("nobody nogroup"), g.checkScriptUser());
         assertTrue(c.virtualServers().isEmpty());
     }
 
@@ -291,5 +293,16 @@ class LvsCfParseTest {
         ConfigException missing = assertThrows(ConfigException.class, () -> LvsCf.read(dir.resolve("nope.cf")));
         assertTrue(missing.getMessage().startsWith(dir.resolve("nope.cf") + ": cannot read: NoSuchFileException"),
                 missing.getMessage());
+    }
+
+    @Test
+    void checkScriptUserMustBeAUserAndAtMostAGroup(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lvs.cf");
+        Files.writeString(file, "serial_no = 1\ncheck_script_user = \"nobody;rm -rf /\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> LvsCf.read(file));
+        assertTrue(e.getMessage().startsWith(file + ":2: check_script_user: must be a user, or a user and a group"),
+                e.getMessage());
+        Files.writeString(file, "serial_no = 1\ncheck_script_user = \"a b c\"\n");
+        assertThrows(ConfigException.class, () -> LvsCf.read(file));
     }
 }

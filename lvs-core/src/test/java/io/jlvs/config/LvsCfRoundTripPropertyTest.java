@@ -95,7 +95,8 @@ class LvsCfRoundTripPropertyTest {
                             Optional.of(new InterfaceAddress(ip(10, 0, 0, 254), Optional.of("eth1:1"))), natPrefix,
                             "NONE", flag, Optional.ofNullable(iface), 0, false,
                             flag ? Optional.of(Path.of("/etc/jlvs/key with space")) : Optional.empty(), priority,
-                            !flag, Duration.ofMillis(flag ? 1500 : 0), !flag && keepalive % 2 == 0, flag);
+                            !flag, Duration.ofMillis(flag ? 1500 : 0), !flag && keepalive % 2 == 0, flag,
+                            flag ? Optional.of("nobody nogroup") : Optional.empty());
                 });
         Arbitrary<List<VirtualServerConfig>> virtuals = Arbitraries.integers().between(0, 4).flatMap(n ->
                 virtual().list().ofSize(n).map(LvsCfRoundTripPropertyTest::distinct));

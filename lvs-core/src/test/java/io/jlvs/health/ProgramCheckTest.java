@@ -53,6 +53,22 @@ class ProgramCheckTest {
     }
 
     @Test
+    void runningAsAnotherUserRunsTheProgramWithThatUsersIdsAndNoOtherGroups() throws Exception {
+        // id's output read as the weight: "65534" proves the program itself ran as nobody (the suite runs as root)
+        ProgramCheck asNobody = ProgramCheck.of(List.of("/usr/bin/id", "-u"), TIMEOUT)
+                .withWeight(ProgramCheck.WeightSource.STDOUT).runningAs(new ProgramCheck.RunAs(65534, 65533));
+        ProbeResult uid = asNobody.probe(TARGET);
+        assertTrue(uid.up(), uid.reason());
+        assertEquals("exit 0, weight 65534", uid.reason());
+        ProbeResult gid = new ProgramCheck(List.of("/usr/bin/id", "-g"), TIMEOUT, ProgramCheck.WeightSource.STDOUT,
+                Expectation.none(), asNobody.user()).probe(TARGET);
+        assertEquals("exit 0, weight 65533", gid.reason());
+        ProbeResult groups = new ProgramCheck(List.of("/usr/bin/id", "-G"), TIMEOUT, ProgramCheck.WeightSource.STDOUT,
+                Expectation.none(), asNobody.user()).probe(TARGET);
+        assertEquals("exit 0, weight 65533", groups.reason(), "only the given group, no supplementary ones");
+    }
+
+    @Test
     void ipv6AddressesAreSubstitutedBare() {
         ProgramCheck check = ProgramCheck.of(List.of("/bin/true", "%h"), TIMEOUT);
         assertEquals(List.of("/bin/true", "::1"), check.command(new InetSocketAddress("::1", 80)));

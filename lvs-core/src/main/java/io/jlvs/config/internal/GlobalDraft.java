@@ -37,6 +37,7 @@ final class GlobalDraft {
     Duration failbackDelay = D.failbackDelay();
     boolean heartbeatInsecure = D.heartbeatInsecure();
     boolean manageWholeTable = D.manageWholeTable();
+    String checkScriptUser;
 
     ClusterSettings build() {
         return new ClusterSettings(serialNo, Optional.ofNullable(primary), Optional.ofNullable(primaryPrivate),
@@ -44,6 +45,6 @@ final class GlobalDraft {
                 heartbeat, heartbeatPort, keepalive, deadtime, network, Optional.ofNullable(natRouter),
                 natNetmaskPrefix, debugLevel, syncDaemon, Optional.ofNullable(syncdInterface), syncdId,
                 monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay, heartbeatInsecure,
-                manageWholeTable);
+                manageWholeTable, Optional.ofNullable(checkScriptUser));
     }
 }

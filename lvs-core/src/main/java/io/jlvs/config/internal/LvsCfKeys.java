@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The three key tables of lvs.cf: global, virtual and server. docs/lvs.cf.md lists the same keys. */
 final class LvsCfKeys {
@@ -54,7 +55,8 @@ final class LvsCfKeys {
                 .key("priority", (d, e) -> d.priority = Values.integer(e.value(), 1, 255))
                 .key("preempt", (d, e) -> d.preempt = Values.bool(e.value()))
                 .key("failback_delay", (d, e) -> d.failbackDelay = Values.duration(e.value(), Duration.ZERO, HOUR))
-                .key("manage_whole_table", (d, e) -> d.manageWholeTable = Values.bool(e.value()));
+                .key("manage_whole_table", (d, e) -> d.manageWholeTable = Values.bool(e.value()))
+                .key("check_script_user", (d, e) -> d.checkScriptUser = scriptUser(e.value()));
     }
 
     static KeyTable<VirtualDraft> virtual() {
@@ -148,6 +150,19 @@ final class LvsCfKeys {
             throw new IllegalArgumentException("must not be empty");
         }
         return text;
+    }
+
+    /** A user name or number, and optionally a group ("USER" or "USER GROUP", as keepalived's script_user). */
+    private static final Pattern SCRIPT_USER =
+            Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?( +[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?)?");
+
+    private static String scriptUser(String text) {
+        String t = text.strip();
+        if (!SCRIPT_USER.matcher(t).matches()) {
+            throw new IllegalArgumentException("must be a user, or a user and a group (as 'nobody nogroup'), got '"
+                    + text + "'");
+        }
+        return t.replaceAll(" +", " ");
     }
 
     private static String word(String text) {

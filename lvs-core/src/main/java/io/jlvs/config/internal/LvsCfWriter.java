@@ -56,6 +56,7 @@ public final class LvsCfWriter {
         kv(out, "", "priority", Integer.toString(c.priority()));
         kv(out, "", "preempt", bool(c.preempt()));
         kv(out, "", "failback_delay", Values.describe(c.failbackDelay()));
+        c.checkScriptUser().ifPresent(u -> kv(out, "", "check_script_user", quote(u)));
         if (c.manageWholeTable()) {
             kv(out, "", "manage_whole_table", bool(true));
         }

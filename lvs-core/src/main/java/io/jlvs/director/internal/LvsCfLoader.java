@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads Piranha's lvs.cf (io.jlvs.config); warnings (unknown keys, ...) are logged, errors reject the
  * file, and so does a pair whose heartbeats would not be authenticated ({@link HeartbeatAuthentication})
- * or a scheduler this kernel has no module for ({@link SchedulerModules}), so that a start, {@code --plan}
+ * or a scheduler this kernel has no module for ({@link SchedulerModules}), or check programs that may
+ * not run as configured ({@link CheckPrograms}), so that a start, {@code --plan}
  * and a reload refuse it alike before the kernel is touched. One parser for the loader's life: a reload
  * reads again only the virtual blocks that changed.
  */
@@ -25,13 +26,19 @@ public final class LvsCfLoader implements ConfigLoader {
 
     private final LvsCfParser parser = new LvsCfParser();
     private final SchedulerModules schedulers;
+    private final CheckPrograms programs;
 
     public LvsCfLoader() {
-        this(SchedulerModules.ofRunningKernel());
+        this(SchedulerModules.ofRunningKernel(), CheckPrograms.ofThisProcess());
     }
 
     LvsCfLoader(SchedulerModules schedulers) {
+        this(schedulers, CheckPrograms.ofThisProcess());
+    }
+
+    LvsCfLoader(SchedulerModules schedulers, CheckPrograms programs) {
         this.schedulers = schedulers;
+        this.programs = programs;
     }
 
     @Override
@@ -48,6 +55,12 @@ public final class LvsCfLoader implements ConfigLoader {
             for (VirtualServerConfig v : config.virtualServers()) {
                 schedulers.problem(v.scheduler()).ifPresent(p -> problems.add(
                         file + ":" + v.line() + ": scheduler: virtual " + v.name() + ": " + p));
+            }
+            try {
+                problems.addAll(programs.problems(config, file));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problems.add(file + ": interrupted while checking its check programs");
             }
             if (!problems.isEmpty()) {
                 throw new ConfigurationRejectedException(file, problems);

@@ -10,6 +10,7 @@ import io.jlvs.health.Actuator;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.HealthEvent;
 import io.jlvs.health.HealthMonitor;
+import io.jlvs.health.ProgramCheck;
 import io.jlvs.health.WatchedServer;
 import io.jlvs.health.WatchedService;
 import io.jlvs.ipvs.RealServer;
@@ -74,11 +75,18 @@ public final class MonitorHealthPort implements HealthPort {
         DesiredTable all = DesiredTable.from(config);
         List<WatchedService> out = new ArrayList<>();
         Set<ServiceKey> seen = new HashSet<>();
+        Optional<ProgramCheck.RunAs> runAs;
+        try {
+            runAs = CheckPrograms.runAs(config.cluster());   // checked on load; a failure here is a race
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up check_script_user", e);
+        }
         for (VirtualServerConfig v : config.activeVirtualServers()) {
             if (!seen.add(v.serviceKey())) {
                 continue;
             }
-            Optional<HealthCheck> check = ConfigChecks.check(v);
+            Optional<HealthCheck> check = ConfigChecks.check(v).map(c -> CheckPrograms.withUser(c, runAs));
             Optional<TableService> table = all.service(v.serviceKey());
             if (check.isEmpty() || table.isEmpty()) {
                 log.warn(Kv.line("event", "health", "virtual", v.name(), "result", "not_checked",

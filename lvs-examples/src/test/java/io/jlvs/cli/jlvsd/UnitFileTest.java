@@ -51,6 +51,14 @@ class UnitFileTest {
     }
 
     @Test
+    void switchingUserOnlyWithTheScriptUserDropIn() throws IOException {
+        String caps = lines("CapabilityBoundingSet").get(0);
+        assertFalse(caps.contains("CAP_SETUID") || caps.contains("CAP_SETGID"), caps);
+        assertTrue(Files.readString(REPO.resolve("packaging/jlvsd.service.d/script-user.conf"))
+                .contains("CapabilityBoundingSet=CAP_SETUID CAP_SETGID"));
+    }
+
+    @Test
     void systemdAcceptsTheUnitAndItsExposureStaysLow() throws Exception {
         Process p = new ProcessBuilder(REPO.resolve("scripts/check-unit").toString()).redirectErrorStream(true).start();
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
