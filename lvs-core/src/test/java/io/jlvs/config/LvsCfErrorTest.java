@@ -166,6 +166,17 @@ class LvsCfErrorTest {
     }
 
     @Test
+    void keysThatWouldDoNothingSaySoAtLoad() throws Exception {
+        assertEquals(List.of("lvs.cf:2: warning: monitor_links: is not implemented yet: a link going down does not fail"
+                + " this director over (only the peer's silence does)"), warnings("serial_no = 1\nmonitor_links = 1\n"));
+        assertEquals(List.of(), warnings("monitor_links = 0\n"));
+        assertEquals(List.of("lvs.cf:1: warning: syncdaemon: no sync daemon runs: it needs an interface, and neither"
+                + " syncd_iface nor nat_router's device names one"), warnings("syncdaemon = 1\n"));
+        assertEquals(List.of(), warnings("syncdaemon = 1\nsyncd_iface = eth1\n"));
+        assertEquals(List.of(), warnings("syncdaemon = 1\nnat_router = 10.11.12.10 eth1:1\n"));
+    }
+
+    @Test
     void subSecondTimesAreAcceptedAndBadTimesNamed() throws ConfigException {
         assertEquals(java.time.Duration.ofMillis(500),
                 LvsCf.parse("lvs.cf", "keepalive = 0.5\ndeadtime = 2\n").configuration().cluster().keepalive());

@@ -39,6 +39,15 @@ public final class LvsCfBinder {
         } else if (b.natRouter != null && AddressFamily.of(b.natRouter.address()) == AddressFamily.INET6) {
             b.natNetmaskPrefix = 128;
         }
+        // No silent keys (issue 16): what jlvsd reads but does not do yet is said at load.
+        if (b.monitorLinks && seen.containsKey("monitor_links")) {
+            problems.warning(seen.get("monitor_links").line(), "monitor_links", "is not implemented yet: a link going"
+                    + " down does not fail this director over (only the peer's silence does)");
+        }
+        if (b.syncDaemon && b.syncdInterface == null && (b.natRouter == null || b.natRouter.device().isEmpty())) {
+            problems.warning(seen.get("syncdaemon").line(), "syncdaemon", "no sync daemon runs: it needs an interface,"
+                    + " and neither syncd_iface nor nat_router's device names one");
+        }
         return new Global(b.build(), seen);
     }
 

@@ -16,9 +16,11 @@ import java.util.Optional;
  *
  * <p>Timing follows nanny: a probe every {@code keepalive} (or {@code check_interval}), each allowed {@code timeout}; a server is
  * down after failing for {@code timeout} ({@code fall} probes in a row, at least 1) and back after
- * answering for {@code reentry} ({@code rise} probes); explicit {@code rise}/{@code fall} win.
+ * answering for {@code reentry} ({@code rise} probes); explicit {@code rise}/{@code fall} win. A server
+ * coming back ramps to its weight over {@code slow_start}.
  */
 final class ConfigChecks {
+    static final int MAX_SLOW_START_STEPS = 10;
     private ConfigChecks() {
     }
 
@@ -35,7 +37,13 @@ final class ConfigChecks {
         int fall = h.settings().containsKey("fall") ? h.fall() : probes(h.timeout(), interval);
         int rise = h.settings().containsKey("rise") ? h.rise() : probes(h.reentry(), interval);
         return HealthPolicy.builder().interval(interval).rise(rise).fall(fall)
-                .onFailure(v.quiesceServer() ? FailureAction.QUIESCE : FailureAction.REMOVE).build();
+                .onFailure(v.quiesceServer() ? FailureAction.QUIESCE : FailureAction.REMOVE)
+                .slowStart(v.slowStart(), slowStartSteps(v.slowStart())).build();
+    }
+
+    /** slow_start ramps in one step a second, at most {@value #MAX_SLOW_START_STEPS} steps, at least one. */
+    static int slowStartSteps(Duration slowStart) {
+        return (int) Math.max(1, Math.min(MAX_SLOW_START_STEPS, slowStart.toSeconds()));
     }
 
     private static int probes(Duration span, Duration interval) {

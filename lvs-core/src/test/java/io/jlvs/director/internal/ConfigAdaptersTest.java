@@ -137,4 +137,18 @@ class ConfigAdaptersTest {
                 "another virtual keeps its own servers' addresses and ports");
         assertEquals(Duration.ofSeconds(1), web.policy().interval());
     }
+
+    @Test
+    void slowStartRampsAServerComingBackInOneStepASecond() throws Exception {
+        String text = CLUSTER.replace("scheduler = wlc\n", "scheduler = wlc\nslow_start = 4\n")
+                .replace("scheduler = rr\n", "scheduler = rr\nslow_start = 2m\n");
+        List<WatchedService> w = MonitorHealthPort.watched(LvsCf.parse("lvs.cf", text).configuration());
+        assertEquals(Duration.ofMinutes(2), w.get(0).policy().slowStart());
+        assertEquals(10, w.get(0).policy().slowStartSteps(), "at most 10 steps");
+        assertEquals(Duration.ofSeconds(4), w.get(1).policy().slowStart());
+        assertEquals(4, w.get(1).policy().slowStartSteps());
+        assertTrue(w.get(1).policy().startUp(), "servers count as up at start: no ramp when jlvsd starts");
+        assertEquals(Duration.ZERO, MonitorHealthPort.watched(config()).get(0).policy().slowStart(), "none unless asked");
+    }
 }
+
