@@ -37,7 +37,8 @@ public final class AddressManager {
     }
 
     private final RouteClient route;
-    private final List<FloatingAddress> addresses;
+    /** Replaced by {@link #reconfigure}; guarded by this. */
+    private List<FloatingAddress> addresses;
     private final Ownership ownership;
     private final Set<FloatingAddress> ours = new HashSet<>();
 
@@ -48,20 +49,54 @@ public final class AddressManager {
 
     public AddressManager(RouteClient route, List<FloatingAddress> addresses, Ownership ownership) {
         this.route = Objects.requireNonNull(route, "route");
-        this.addresses = List.copyOf(addresses);
+        this.addresses = distinct(addresses);
         this.ownership = Objects.requireNonNull(ownership, "ownership");
+    }
+
+    private static List<FloatingAddress> distinct(List<FloatingAddress> addresses) {
+        List<FloatingAddress> list = List.copyOf(addresses);
         Set<String> seen = new HashSet<>();
-        for (FloatingAddress a : this.addresses) {
+        for (FloatingAddress a : list) {
             String key = a.interfaceName() + " " + a.ip().getHostAddress();
             if (!seen.add(key)) {
                 throw new IllegalArgumentException("floating address " + a.ip().getHostAddress() + " on "
                         + a.interfaceName() + " is configured twice");
             }
         }
+        return list;
     }
 
-    public List<FloatingAddress> addresses() {
+    public synchronized List<FloatingAddress> addresses() {
         return addresses;
+    }
+
+    /**
+     * Replaces the configured addresses (a reload): those no longer configured are released as
+     * {@link #release()} would, and, when {@code take} (this node holds its addresses: it is
+     * active), the new ones are added; addresses in both lists are not touched, so their traffic
+     * goes on. A changed prefix or label is a removal and an addition.
+     *
+     * @throws FloatingAddressException when any address could not be changed (the others were still tried;
+     *                                  the new list is in place either way)
+     */
+    public synchronized AddressReport reconfigure(List<FloatingAddress> next, boolean take) {
+        List<FloatingAddress> nextList = distinct(next);
+        List<AddressOutcome> outcomes = new ArrayList<>();
+        for (FloatingAddress a : addresses.reversed()) {
+            if (!nextList.contains(a)) {
+                outcomes.add(releaseOne(a));
+            }
+        }
+        List<FloatingAddress> previous = addresses;
+        addresses = nextList;
+        if (take) {
+            for (FloatingAddress a : nextList) {
+                if (!previous.contains(a)) {
+                    outcomes.add(takeOne(a));
+                }
+            }
+        }
+        return finish(new AddressReport("reconfigure floating addresses", outcomes));
     }
 
     /**
@@ -72,25 +107,28 @@ public final class AddressManager {
     public synchronized AddressReport take() {
         List<AddressOutcome> outcomes = new ArrayList<>();
         for (FloatingAddress a : addresses) {
-            try {
-                if (route.addAddressIfAbsent(a.address())) {
-                    ours.add(a);
-                    log.info("took {}", a);
-                    outcomes.add(new AddressOutcome(a, Result.ADDED, null));
-                } else {
-                    if (ownership != Ownership.ONLY_ADDED) {
-                        ours.add(a);
-                    } else if (!ours.contains(a)) {
-                        log.info("{} was already present; it will be left in place on release (ownership ONLY_ADDED)", a);
-                    }
-                    outcomes.add(new AddressOutcome(a, Result.ALREADY_PRESENT, null));
-                }
-            } catch (RouteException e) {
-                log.error("could not take {}: {}", a, e.getMessage());
-                outcomes.add(new AddressOutcome(a, Result.FAILED, e.getMessage()));
-            }
+            outcomes.add(takeOne(a));
         }
         return finish(new AddressReport("take floating addresses", outcomes));
+    }
+
+    private AddressOutcome takeOne(FloatingAddress a) {
+        try {
+            if (route.addAddressIfAbsent(a.address())) {
+                ours.add(a);
+                log.info("took {}", a);
+                return new AddressOutcome(a, Result.ADDED, null);
+            }
+            if (ownership != Ownership.ONLY_ADDED) {
+                ours.add(a);
+            } else if (!ours.contains(a)) {
+                log.info("{} was already present; it will be left in place on release (ownership ONLY_ADDED)", a);
+            }
+            return new AddressOutcome(a, Result.ALREADY_PRESENT, null);
+        } catch (RouteException e) {
+            log.error("could not take {}: {}", a, e.getMessage());
+            return new AddressOutcome(a, Result.FAILED, e.getMessage());
+        }
     }
 
     /**
@@ -102,24 +140,27 @@ public final class AddressManager {
     public synchronized AddressReport release() {
         List<AddressOutcome> outcomes = new ArrayList<>();
         for (FloatingAddress a : addresses.reversed()) {
-            try {
-                if (ours.contains(a) || ownership == Ownership.ALL_CONFIGURED) {
-                    boolean removed = route.deleteAddressIfPresent(a.address());
-                    ours.remove(a);
-                    if (removed) {
-                        log.info("released {}", a);
-                    }
-                    outcomes.add(new AddressOutcome(a, removed ? Result.REMOVED : Result.NOT_PRESENT, null));
-                } else {
-                    boolean present = route.hasAddress(a.address());
-                    outcomes.add(new AddressOutcome(a, present ? Result.LEFT_IN_PLACE : Result.NOT_PRESENT, null));
-                }
-            } catch (RouteException e) {
-                log.error("could not release {}: {}", a, e.getMessage());
-                outcomes.add(new AddressOutcome(a, Result.FAILED, e.getMessage()));
-            }
+            outcomes.add(releaseOne(a));
         }
         return finish(new AddressReport("release floating addresses", outcomes));
+    }
+
+    private AddressOutcome releaseOne(FloatingAddress a) {
+        try {
+            if (ours.contains(a) || ownership == Ownership.ALL_CONFIGURED) {
+                boolean removed = route.deleteAddressIfPresent(a.address());
+                ours.remove(a);
+                if (removed) {
+                    log.info("released {}", a);
+                }
+                return new AddressOutcome(a, removed ? Result.REMOVED : Result.NOT_PRESENT, null);
+            }
+            boolean present = route.hasAddress(a.address());
+            return new AddressOutcome(a, present ? Result.LEFT_IN_PLACE : Result.NOT_PRESENT, null);
+        } catch (RouteException e) {
+            log.error("could not release {}: {}", a, e.getMessage());
+            return new AddressOutcome(a, Result.FAILED, e.getMessage());
+        }
     }
 
     /** Is {@code address} on its interface on this host now (asks the kernel)? */

@@ -32,8 +32,14 @@ public final class Takeover implements RoleListener {
     private final Optional<SyncControl> sync;
     private final List<RoleListener> hooks;
     private final List<String> failures = new ArrayList<>();
+    /** The floating addresses, when built with {@link Builder#floatingAddresses}. */
+    private final AddressManager manager;
+    /** Serializes role changes with {@link #reconfigureAddresses}; guards {@link #active}. */
+    private final Object roleLock = new Object();
+    private boolean active;
 
     private Takeover(Builder b) {
+        this.manager = b.manager;
         this.addresses = b.addresses;
         this.announce = Optional.ofNullable(b.announce);
         this.services = b.services;
@@ -47,7 +53,45 @@ public final class Takeover implements RoleListener {
 
     @Override
     public void onRoleChange(RoleChange change) {
+        synchronized (roleLock) {
+            steps(change);
+        }
+    }
+
+    /**
+     * Replaces the floating addresses (a reload that adds, removes or changes a VIP), serialized with
+     * role changes so that an address is never added after this node left ACTIVE: while ACTIVE the new
+     * ones are taken and the whole new list announced (gratuitous ARP, unsolicited NA); in any role the
+     * ones no longer configured are released and no longer announced; unchanged ones are not touched.
+     *
+     * @throws IllegalStateException     when built without {@link Builder#floatingAddresses}
+     * @throws FloatingAddressException  when an address could not be changed (the rest still were)
+     */
+    public AddressReport reconfigureAddresses(List<FloatingAddress> next) {
+        if (manager == null) {
+            throw new IllegalStateException("this takeover was built without floatingAddresses(manager, announcer)");
+        }
+        synchronized (roleLock) {
+            AddressReport report = null;
+            FloatingAddressException failed = null;
+            try {
+                report = manager.reconfigure(next, active);
+            } catch (FloatingAddressException e) {
+                failed = e;
+            }
+            if (active) {
+                announce.ifPresent(a -> step("announce addresses", a));   // the whole new list
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            return report;
+        }
+    }
+
+    private void steps(RoleChange change) {
         if (change.becameActive()) {
+            active = true;
             boolean held = step("take addresses", addresses::start);
             if (held) {
                 announce.ifPresent(a -> step("announce addresses", a));
@@ -55,6 +99,7 @@ public final class Takeover implements RoleListener {
             step("program services", services::start);
             sync.ifPresent(s -> step("sync daemon master", s::becomeMaster));
         } else if (change.leftActive()) {
+            active = false;
             step("release addresses", addresses::stop);
             step("stop services", services::stop);
             if (change.current() == Role.STOPPED) {
@@ -152,6 +197,7 @@ public final class Takeover implements RoleListener {
         private ActiveDuty.Action announce;
         private ActiveDuty services = NONE;
         private SyncControl sync;
+        private AddressManager manager;
         private final List<RoleListener> hooks = new ArrayList<>();
 
         private Builder() {}
@@ -159,6 +205,7 @@ public final class Takeover implements RoleListener {
         /** Takes (start) and releases (stop) the floating addresses: VIPs and the NAT gateway. */
         public Builder addresses(ActiveDuty addresses) {
             this.addresses = Objects.requireNonNull(addresses, "addresses");
+            this.manager = null;   // these addresses are the caller's: no reconfigureAddresses
             return this;
         }
 
@@ -170,6 +217,7 @@ public final class Takeover implements RoleListener {
         public Builder floatingAddresses(AddressManager manager, Announcer announcer) {
             Objects.requireNonNull(manager, "manager");
             Objects.requireNonNull(announcer, "announcer");
+            this.manager = manager;
             this.addresses = ActiveDuty.of(manager::take, () -> {
                 announcer.stop();
                 manager.release();

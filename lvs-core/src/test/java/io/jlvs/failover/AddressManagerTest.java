@@ -131,4 +131,53 @@ class AddressManagerTest {
                 () -> new AddressManager(fake.client(), List.of(vip, again)));
         assertEquals("floating address 10.0.0.100 on eth0 is configured twice", e.getMessage());
     }
+
+    @Test
+    void aReloadWhileHoldingTakesTheNewAddressReleasesTheGoneOneAndLeavesTheRest() {
+        FloatingAddress vip2 = FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, ip("10.0.0.101"), 24, "eth0:2");
+        AddressManager manager = new AddressManager(fake.client(), List.of(vip, gateway));
+        manager.take();
+
+        AddressReport report = manager.reconfigure(List.of(vip2, gateway), true);
+
+        assertEquals(List.of(vip), report.with(Result.REMOVED));
+        assertEquals(List.of(vip2), report.with(Result.ADDED));
+        assertFalse(present(vip));
+        assertTrue(present(vip2) && present(gateway));
+        assertEquals(List.of(vip2, gateway), manager.addresses());
+        assertEquals(java.util.Set.of(vip2, gateway), manager.added());
+        manager.release();
+        assertFalse(present(vip2) || present(gateway), "a later release covers the new list");
+    }
+
+    @Test
+    void aReloadWhileNotHoldingOnlyChangesTheList() {
+        FloatingAddress vip2 = FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, ip("10.0.0.101"), 24, "eth0:2");
+        AddressManager manager = new AddressManager(fake.client(), List.of(vip, gateway));
+
+        AddressReport report = manager.reconfigure(List.of(vip2), false);
+
+        assertEquals(List.of(gateway, vip), report.with(Result.NOT_PRESENT));
+        assertTrue(report.with(Result.ADDED).isEmpty());
+        assertFalse(present(vip2), "a backup never takes an address on reload");
+        manager.take();
+        assertTrue(present(vip2) && !present(vip) && !present(gateway), "the next take uses the new list");
+    }
+
+    @Test
+    void aChangedPrefixIsARemovalAndAnAddition() {
+        FloatingAddress wider = FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, ip("10.0.0.100"), 16, "eth0:1");
+        AddressManager manager = new AddressManager(fake.client(), List.of(vip));
+        manager.take();
+
+        AddressReport report = manager.reconfigure(List.of(wider), true);
+
+        assertEquals(List.of(vip), report.with(Result.REMOVED));
+        assertEquals(List.of(wider), report.with(Result.ADDED));
+        assertEquals(16, fake.addresses().stream().filter(a -> a.matches(wider.address())).findFirst().orElseThrow()
+                .prefixLength());
+        assertThrows(IllegalArgumentException.class, () -> manager.reconfigure(List.of(vip, vip), true));
+        assertEquals(List.of(wider), manager.addresses(), "a refused list changes nothing");
+    }
 }
+

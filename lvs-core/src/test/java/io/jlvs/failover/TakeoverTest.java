@@ -67,4 +67,64 @@ class TakeoverTest {
         t.onRoleChange(change(Role.ACTIVE, Role.BACKUP));
         assertEquals(List.of("start services", "stop addresses", "stop services"), steps);
     }
+
+    /** Floating addresses on a fake rtnetlink; the announcement is recorded (a unit test sends no frame). */
+    private static final class Floating {
+        final io.jlvs.netlink.route.FakeRouteKernel fake = new io.jlvs.netlink.route.FakeRouteKernel()
+                .withLink(2, "eth0", "02:00:5e:10:00:01").withAddress(2, "10.0.0.1", 24, "eth0");
+        final FloatingAddress vip1 = vip("10.0.0.100", "eth0:1");
+        final FloatingAddress vip2 = vip("10.0.0.101", "eth0:2");
+        final AddressManager manager = new AddressManager(fake.client(), List.of(vip1));
+        final List<String> announced = new ArrayList<>();
+        final Takeover takeover = Takeover.builder()
+                .floatingAddresses(manager, Announcer.builder(fake.client()).build())
+                .announce(() -> announced.add(manager.addresses().toString()))
+                .build();
+
+        static FloatingAddress vip(String ip, String device) {
+            try {
+                return FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, java.net.InetAddress.getByName(ip), 24, device);
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
+
+        boolean present(FloatingAddress a) {
+            return fake.addresses().stream().anyMatch(x -> x.matches(a.address()));
+        }
+    }
+
+    @Test
+    void aReloadWhileActiveTakesAndAnnouncesTheNewAddressesAndReleasesTheGoneOnes() {
+        Floating f = new Floating();
+        f.takeover.onRoleChange(change(Role.BACKUP, Role.ACTIVE));
+        f.announced.clear();
+
+        f.takeover.reconfigureAddresses(List.of(f.vip2));
+
+        assertTrue(f.present(f.vip2) && !f.present(f.vip1));
+        assertEquals(List.of(List.of(f.vip2).toString()), f.announced, "the whole new list is announced");
+        f.takeover.onRoleChange(change(Role.ACTIVE, Role.BACKUP));
+        assertTrue(!f.present(f.vip2), "leaving ACTIVE releases what the reload took");
+    }
+
+    @Test
+    void aReloadWhileBackupNeitherTakesNorAnnounces() {
+        Floating f = new Floating();
+        f.takeover.onRoleChange(change(Role.INIT, Role.BACKUP));
+
+        f.takeover.reconfigureAddresses(List.of(f.vip1, f.vip2));
+
+        assertTrue(!f.present(f.vip1) && !f.present(f.vip2));
+        assertEquals(List.of(), f.announced);
+        f.takeover.onRoleChange(change(Role.BACKUP, Role.ACTIVE));
+        assertTrue(f.present(f.vip1) && f.present(f.vip2), "becoming ACTIVE takes the reloaded list");
+    }
+
+    @Test
+    void onlyATakeoverThatOwnsItsAddressesCanReconfigureThem() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> takeover().reconfigureAddresses(List.of()));
+    }
 }
+

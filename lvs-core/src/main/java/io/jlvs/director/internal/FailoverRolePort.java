@@ -58,7 +58,10 @@ public final class FailoverRolePort implements RolePort {
     private Announcer announcer;
     private AddressManager addresses;
     private FailoverNode node;
+    private Takeover takeover;
     private Configuration started;
+    /** The floating addresses in force: the started configuration's, as reloads changed them. */
+    private List<FloatingAddress> applied = List.of();
     private volatile Consumer<Throwable> onFailure = e -> { };
 
     public FailoverRolePort(NetworkNamespace namespace, NodeMode mode) {
@@ -81,7 +84,8 @@ public final class FailoverRolePort implements RolePort {
         addresses = new AddressManager(route, floating(config), AddressManager.Ownership.ALL_CONFIGURED);
         announcer = Announcer.builder(route).build();
         // floatingAddresses: on leaving ACTIVE the gratuitous ARPs stop before the addresses go.
-        Takeover takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
+        takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
+        applied = addresses.addresses();
         boolean paired = HeartbeatAuthentication.paired(c);
         if (paired && addresses.holdsAny()) {
             log.info(Kv.line("event", "failover", "action", "release-stale-addresses",
@@ -214,11 +218,33 @@ public final class FailoverRolePort implements RolePort {
 
     @Override
     public synchronized void reconfigure(Configuration config) {
-        if (started != null && (!floating(config).equals(floating(started))
-                || !config.cluster().equals(started.cluster()))) {
-            log.warn(Kv.line("event", "failover", "warning", "virtual addresses or global settings changed: "
-                    + "they take effect at the next restart of jlvsd (services were reloaded)"));
+        if (started == null) {
+            return;
         }
+        List<FloatingAddress> next = floating(config);
+        if (!next.equals(applied)) {
+            List<FloatingAddress> before = applied;
+            applied = next;
+            try {
+                takeover.reconfigureAddresses(next);
+                log.info(Kv.line("event", "failover", "action", "reconfigure-addresses", "role", role,
+                        "added", addressList(next, before), "removed", addressList(before, next)));
+            } catch (RuntimeException e) {
+                log.error(Kv.line("event", "failover", "action", "reconfigure-addresses", "result", "failed",
+                        "error", e.getMessage()));
+            }
+        }
+        if (!config.cluster().equals(started.cluster())) {
+            log.warn(Kv.line("event", "failover", "warning", "global settings changed: the floating addresses were"
+                    + " applied, the rest (heartbeat, peers, timing) take effect at the next restart of jlvsd"));
+        }
+    }
+
+    /** The addresses in {@code a} and not in {@code b}, as "ip@label ...", or "-" for none. */
+    private static String addressList(List<FloatingAddress> a, List<FloatingAddress> b) {
+        String list = a.stream().filter(x -> !b.contains(x))
+                .map(x -> x.ip().getHostAddress() + "@" + x.address().label()).collect(java.util.stream.Collectors.joining(","));
+        return list.isEmpty() ? "-" : list;
     }
 
     @Override

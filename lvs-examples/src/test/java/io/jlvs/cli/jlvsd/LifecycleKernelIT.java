@@ -141,7 +141,77 @@ class LifecycleKernelIT {
         assertEquals(1, vipCount(), "owned exactly once");
     }
 
+    /**
+     * Issue 15/16: a reload (SIGHUP, as the unit's ExecReload) applies VIP changes without a restart:
+     * a changed VIP moves, a new virtual's VIP is added and announced by gratuitous ARP (tcpdump on the
+     * interface is the witness), a removed virtual's VIP goes, and the table follows.
+     */
+    @Test
+    void aReloadMovesAddsAndRemovesVipsAndAnnouncesTheNewOnes() throws Exception {
+        Path cf = dir.resolve("lvs.cf");
+        Files.writeString(cf, lvsCf(false));
+        Process director = jlvsd("reload", "-c", cf.toString());
+        await("the VIP", director, "reload", () -> count("10.0.0.100") == 1 && ipvsadm().contains("-A -t 10.0.0.100:80"));
+
+        Path arp = dir.resolve("arp.txt");
+        Path arpErr = dir.resolve("arp.err");
+        Process tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-n", "-l", "-i", "eth0", "-c", "1",
+                "arp and host 10.0.0.101").redirectOutput(arp.toFile()).redirectError(arpErr.toFile()).start();
+        started.add(tcpdump);
+        await("tcpdump to listen", tcpdump, "tcpdump", () -> read(arpErr).contains("listening on"));
+
+        String moved = lvsCf(false).replace("address = 10.0.0.100 eth0:1", "address = 10.0.0.101 eth0:1") + """
+                virtual api {
+                     active = 1
+                     address = 10.0.0.102 eth0:2
+                     port = 81
+                     protocol = tcp
+                     scheduler = rr
+                     server rs1 {
+                         address = 10.0.0.2
+                         port = 81
+                         weight = 1
+                     }
+                }
+                """;
+        replace(cf, moved);
+        sh("kill", "-HUP", Long.toString(director.pid()));
+        await("the VIPs to follow the reload", director, "reload", () -> count("10.0.0.100") == 0
+                && count("10.0.0.101") == 1 && count("10.0.0.102") == 1);
+        await("the table to follow the reload", director, "reload", () -> ipvsadm().contains("-A -t 10.0.0.101:80")
+                && ipvsadm().contains("-A -t 10.0.0.102:81") && !ipvsadm().contains("10.0.0.100:80"));
+        assertTrue(tcpdump.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "no ARP for the new VIP 10.0.0.101 seen");
+        assertTrue(read(arp).contains("10.0.0.101"), "tcpdump saw: " + read(arp));
+        assertTrue(log("reload").contains("reconfigure-addresses"), log("reload"));
+
+        replace(cf, lvsCf(false).replace("address = 10.0.0.100 eth0:1", "address = 10.0.0.101 eth0:1"));
+        sh("kill", "-HUP", Long.toString(director.pid()));
+        await("the removed virtual's VIP to go", director, "reload", () -> count("10.0.0.102") == 0
+                && !ipvsadm().contains("10.0.0.102:81"));
+        assertEquals(1, count("10.0.0.101"), "the kept VIP stays, once");
+        assertTrue(director.isAlive());
+    }
+
     // ---- helpers ----
+
+    /** Writes {@code text} to {@code file} in one rename, as an editor saving it would. */
+    private static void replace(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".new");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long count(String ip) {
+        return inNs("ip", "-o", "-4", "addr", "show").lines().filter(l -> l.contains(" " + ip + "/")).count();
+    }
 
     private Process jlvsd(String name, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -174,7 +244,7 @@ class LifecycleKernelIT {
     }
 
     private long vipCount() {
-        return inNs("ip", "-o", "-4", "addr", "show").lines().filter(l -> l.contains(" " + VIP + "/")).count();
+        return count(VIP);
     }
 
     private String services() {
