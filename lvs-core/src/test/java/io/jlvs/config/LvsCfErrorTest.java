@@ -166,6 +166,14 @@ class LvsCfErrorTest {
     }
 
     @Test
+    void aFailoverBlockIsOneErrorSayingWhatToUseInstead() throws Exception {
+        List<String> errors = errors("serial_no = 1\nfailover ftp {\n     active = 1\n     address = 10.0.0.21 eth0:2\n"
+                + "     port = 21\n     send = \"\\n\"\n}\nfailover smtp\n{\n     port = 25\n}\n");
+        assertEquals(List.of("lvs.cf:2: failover: " + io.jlvs.config.internal.LvsCfReader.FAILOVER_REFUSED,
+                "lvs.cf:8: failover: " + io.jlvs.config.internal.LvsCfReader.FAILOVER_REFUSED), errors);
+    }
+
+    @Test
     void keysThatWouldDoNothingSaySoAtLoad() throws Exception {
         assertEquals(List.of("lvs.cf:2: warning: monitor_links: is not implemented yet: a link going down does not fail"
                 + " this director over (only the peer's silence does)"), warnings("serial_no = 1\nmonitor_links = 1\n"));

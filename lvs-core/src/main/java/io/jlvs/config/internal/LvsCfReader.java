@@ -17,6 +17,11 @@ public final class LvsCfReader {
     // Only tried on lines that start with "virtual" or "server": regular expressions on each of a
     // 10,000-service file's 300,000 lines cost most of a reload.
     private static final Pattern HEADER = Pattern.compile("(virtual|server)\\s+(\\S+?)\\s*(\\{)?");
+    /** Piranha's failover service blocks (fos), refused as a whole with one error. */
+    private static final Pattern FAILOVER = Pattern.compile("failover\\s+(\\S+?)\\s*(\\{)?");
+    public static final String FAILOVER_REFUSED = "Piranha's failover services (fos) are not supported: jlvsd balances"
+            + " services over real servers with IPVS (service = lvs). Give the service a virtual block to balance it,"
+            + " or move it between the two directors with a cluster manager (Pacemaker), then remove this block";
 
     private LvsCfReader() {}
 
@@ -85,6 +90,21 @@ public final class LvsCfReader {
                     if (open.size() == 1) {
                         closed.span(closed.start(), start, lineNo);
                     }
+                }
+                continue;
+            }
+            Matcher failover = line.startsWith("failover") ? FAILOVER.matcher(line) : null;
+            if (failover != null && failover.matches()) {
+                // One clear error, and the block's contents swallowed: no cascade of unknown keys and a stray '}'.
+                problems.error(lineNo, "failover", FAILOVER_REFUSED);
+                RawBlock ignored = new RawBlock("failover", failover.group(1), lineNo);
+                if (open.peek() == root) {
+                    ignored.span(lineStart, -1, 0);
+                }
+                if (failover.group(2) != null) {
+                    open.push(ignored);
+                } else {
+                    awaitingBrace = ignored;
                 }
                 continue;
             }
