@@ -22,13 +22,13 @@ import java.util.function.Function;
  * (the factory splits it into words, never through a shell, and substitutes nanny's {@code %h}),
  * {@code check_*} keys lose their prefix ({@code check_type = http} is {@code type = http}), and no
  * check keys at all is a TCP connect check. {@code timeout} is each probe's timeout, as in nanny.
- * {@code check_port}, {@code check_address} and {@code check_interval} say where and how often to
- * probe, not what a probe is, so they are not passed to the factory ({@link #POLICY_KEYS}) but read by
+ * {@code check_port}, {@code check_address}, {@code check_interval} and {@code check_retry_delay} say
+ * where and how often to probe, not what a probe is, so they are not passed to the factory ({@link #POLICY_KEYS}) but read by
  * {@link #probing}.
  */
 public final class LvsCfChecks {
     /** check_* keys (without the prefix) that are probe policy, not part of the check itself. */
-    public static final Set<String> POLICY_KEYS = Set.of("port", "address", "interval");
+    public static final Set<String> POLICY_KEYS = Set.of("port", "address", "interval", "retry_delay");
 
     private LvsCfChecks() {}
 
@@ -80,12 +80,16 @@ public final class LvsCfChecks {
      * @param port     the port every real server of the virtual is probed on
      * @param address  the address probed instead of each real server's (keepalived's connect_ip)
      * @param interval the time between probes
+     * @param retryDelay after a failure, the time before the next probe while the server is not yet
+     *                   down (keepalived's {@code delay_before_retry})
      */
-    public record Probing(OptionalInt port, Optional<InetAddress> address, Optional<Duration> interval) {
+    public record Probing(OptionalInt port, Optional<InetAddress> address, Optional<Duration> interval,
+            Optional<Duration> retryDelay) {
         public Probing {
             Objects.requireNonNull(port, "port");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(retryDelay, "retryDelay");
         }
     }
 
@@ -105,7 +109,12 @@ public final class LvsCfChecks {
             interval = Optional.of(policyValue(s, "check_interval",
                     t -> Values.duration(t, Duration.ofMillis(10), Duration.ofHours(1))));
         }
-        return new Probing(port, address, interval);
+        Optional<Duration> retryDelay = Optional.empty();
+        if (s.containsKey("check_retry_delay")) {
+            retryDelay = Optional.of(policyValue(s, "check_retry_delay",
+                    t -> Values.duration(t, Duration.ofMillis(10), Duration.ofHours(1))));
+        }
+        return new Probing(port, address, interval, retryDelay);
     }
 
     private static <T> T policyValue(Map<String, String> settings, String key, Function<String, T> parse) {

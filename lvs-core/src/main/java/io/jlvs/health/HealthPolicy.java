@@ -22,6 +22,9 @@ import java.util.Optional;
  *                        default); false starts them down, needing {@code rise} successes (its alpha)
  * @param sorryServer     a real server added when no real server of the service is up
  * @param quorum          the quorum, if any
+ * @param retryDelay      after a failed probe of a server not yet down (fewer than {@code fall}
+ *                        failures in a row), the next probe comes this long after it instead of at the
+ *                        next interval (keepalived's {@code delay_before_retry}); empty: the interval
  */
 public record HealthPolicy(
         Duration interval,
@@ -32,10 +35,12 @@ public record HealthPolicy(
         int slowStartSteps,
         boolean startUp,
         Optional<RealServer> sorryServer,
-        Optional<Quorum> quorum) {
+        Optional<Quorum> quorum,
+        Optional<Duration> retryDelay) {
 
     private static final HealthPolicy DEFAULTS = new HealthPolicy(
-            Duration.ofSeconds(6), 1, 3, FailureAction.QUIESCE, Duration.ZERO, 10, true, Optional.empty(), Optional.empty());
+            Duration.ofSeconds(6), 1, 3, FailureAction.QUIESCE, Duration.ZERO, 10, true, Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     public HealthPolicy {
         Objects.requireNonNull(interval, "health policy interval");
@@ -58,6 +63,10 @@ public record HealthPolicy(
         }
         Objects.requireNonNull(sorryServer, "health policy sorryServer (use Optional.empty())");
         Objects.requireNonNull(quorum, "health policy quorum (use Optional.empty())");
+        Objects.requireNonNull(retryDelay, "health policy retryDelay (use Optional.empty())");
+        if (retryDelay.isPresent() && (retryDelay.get().isNegative() || retryDelay.get().isZero())) {
+            throw new IllegalArgumentException("health policy retryDelay must be positive, got " + retryDelay.get());
+        }
     }
 
     /**
@@ -89,6 +98,7 @@ public record HealthPolicy(
         private boolean startUp;
         private RealServer sorryServer;
         private Quorum quorum;
+        private Duration retryDelay;
 
         private Builder(HealthPolicy from) {
             interval = from.interval;
@@ -100,6 +110,7 @@ public record HealthPolicy(
             startUp = from.startUp;
             sorryServer = from.sorryServer.orElse(null);
             quorum = from.quorum.orElse(null);
+            retryDelay = from.retryDelay.orElse(null);
         }
 
         public Builder interval(Duration interval) {
@@ -140,6 +151,12 @@ public record HealthPolicy(
             return this;
         }
 
+        /** The delay before retrying a failing server, or null for the interval (keepalived's delay_before_retry). */
+        public Builder retryDelay(Duration retryDelay) {
+            this.retryDelay = retryDelay;
+            return this;
+        }
+
         /** The quorum, or null for none. */
         public Builder quorum(Quorum quorum) {
             this.quorum = quorum;
@@ -148,7 +165,7 @@ public record HealthPolicy(
 
         public HealthPolicy build() {
             return new HealthPolicy(interval, rise, fall, onFailure, slowStart, slowStartSteps, startUp,
-                    Optional.ofNullable(sorryServer), Optional.ofNullable(quorum));
+                    Optional.ofNullable(sorryServer), Optional.ofNullable(quorum), Optional.ofNullable(retryDelay));
         }
     }
 }

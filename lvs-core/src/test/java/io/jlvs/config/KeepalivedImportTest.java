@@ -95,6 +95,12 @@ class KeepalivedImportTest {
         assertEquals(3, web.health().fall());
         assertEquals(Map.of("check_interval", "6", "check_type", "http", "check_path", "/health", "check_status", "200",
                 "check_retry_delay", "2"), web.health().settings());
+        // delay_before_retry takes effect (it used to be written, then refused at load)
+        assertEquals(Optional.of(Duration.ofSeconds(2)), LvsCfChecks.probing(web).retryDelay());
+        assertEquals("http", LvsCfChecks.check(web).type());
+        // and the import written as lvs.cf loads, once the operator adds the nat_router keepalived has no word for
+        Configuration again = LvsCf.parse("lvs.cf", "nat_router = 10.0.0.254 eth1:1\n" + LvsCf.write(c)).configuration();
+        assertEquals(Optional.of("/usr/local/bin/check 10.0.2.1"), again.virtualServers().get(1).health().sendProgram());
 
         VirtualServerConfig mark = c.virtualServers().get(1);
         assertEquals(ServiceKey.fwmark(5, AddressFamily.INET), mark.serviceKey());

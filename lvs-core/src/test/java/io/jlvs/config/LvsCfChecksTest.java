@@ -80,7 +80,8 @@ class LvsCfChecksTest {
         assertEquals(java.util.Optional.of(java.net.InetAddress.getByName("10.0.0.9")), p.address());
         assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(2)), p.interval());
         LvsCfChecks.Probing none = LvsCfChecks.probing(virtual(""));
-        assertEquals(new LvsCfChecks.Probing(java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.Optional.empty()), none);
+        assertEquals(new LvsCfChecks.Probing(java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty()), none);
     }
 
     private static List<String> prefix(List<String> errors) {

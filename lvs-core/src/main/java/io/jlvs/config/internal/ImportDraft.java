@@ -71,7 +71,9 @@ public final class ImportDraft {
             vip = Values.address(fwmarkFamily == AddressFamily.INET6 ? "::" : "0.0.0.0");
         }
         AddressFamily family = AddressFamily.of(vip);
-        HealthCheckConfig health = new HealthCheckConfig(Optional.empty(), Optional.empty(), false, Optional.empty(),
+        // send_program is both a field and a setting, as the lvs.cf binder makes it: the writer writes the field.
+        HealthCheckConfig health = new HealthCheckConfig(Optional.empty(), Optional.empty(), false,
+                Optional.ofNullable(check.get("send_program")),
                 timeout, HealthCheckConfig.DEFAULT_REENTRY, "none", rise, fall, check);
         return new VirtualServerConfig(name(), line, true, new InterfaceAddress(vip, Optional.empty()),
                 family.maxPrefixLength(), port, protocol, fwmark, Optional.ofNullable(persistent),

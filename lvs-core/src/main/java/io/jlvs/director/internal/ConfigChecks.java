@@ -38,7 +38,8 @@ final class ConfigChecks {
         int rise = h.settings().containsKey("rise") ? h.rise() : probes(h.reentry(), interval);
         return HealthPolicy.builder().interval(interval).rise(rise).fall(fall)
                 .onFailure(v.quiesceServer() ? FailureAction.QUIESCE : FailureAction.REMOVE)
-                .slowStart(v.slowStart(), slowStartSteps(v.slowStart())).build();
+                .slowStart(v.slowStart(), slowStartSteps(v.slowStart()))
+                .retryDelay(probing.retryDelay().orElse(null)).build();
     }
 
     /** slow_start ramps in one step a second, at most {@value #MAX_SLOW_START_STEPS} steps, at least one. */

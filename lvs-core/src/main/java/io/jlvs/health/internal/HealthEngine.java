@@ -45,6 +45,8 @@ public final class HealthEngine {
     static final class ProbeSlot {
         final ProbeKey key;
         Duration interval;
+        /** The shortest retry delay of the slot's users, or null when none has one. */
+        Duration retryDelay;
         Instant nextDue;
         boolean inFlight;
         final List<ServerTrack> users = new ArrayList<>();
@@ -128,6 +130,7 @@ public final class HealthEngine {
                         slot.users.clear();
                         slot.userServices.clear();
                         slot.interval = null;
+                        slot.retryDelay = null;
                     } else {
                         slot = new ProbeSlot(key);
                     }
@@ -138,6 +141,10 @@ public final class HealthEngine {
                 Duration interval = w.policy().interval();
                 if (slot.interval == null || interval.compareTo(slot.interval) < 0) {
                     slot.interval = interval;
+                }
+                Duration retry = w.policy().retryDelay().orElse(null);
+                if (retry != null && (slot.retryDelay == null || retry.compareTo(slot.retryDelay) < 0)) {
+                    slot.retryDelay = retry;
                 }
             }
         }
@@ -220,7 +227,6 @@ public final class HealthEngine {
         }
         slot.inFlight = false;
         skipMissedRounds(slot, now);
-        waiting.add(slot);
         probesCompleted++;
         List<ServiceTrack> touched = new ArrayList<>();
         for (int i = 0; i < slot.users.size(); i++) {
@@ -249,6 +255,10 @@ public final class HealthEngine {
         for (ServiceTrack s : touched) {
             evaluateService(s, result.latency(), now, out);
         }
+        if (!result.up() && slot.retryDelay != null && slot.users.stream().anyMatch(ServerTrack::retrying)) {
+            slot.nextDue = now.plus(slot.retryDelay);   // keepalived's delay_before_retry, before it is queued
+        }
+        waiting.add(slot);
         return out;
     }
 

@@ -74,6 +74,11 @@ final class ServerTrack {
         return rampStart.plus(stepLength().multipliedBy(rampStep));
     }
 
+    /** Failing, but not yet {@code fall} times in a row: the next probe is a retry. */
+    boolean retrying() {
+        return healthy && consecutiveDown > 0 && consecutiveDown < policy.fall();
+    }
+
     /** Advances the ramp to {@code now}; returns whether the step changed. */
     boolean advanceRamp(Instant now) {
         if (rampStart == null) {

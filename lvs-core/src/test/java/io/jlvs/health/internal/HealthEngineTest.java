@@ -314,6 +314,34 @@ class HealthEngineTest {
         }
 
         @Test
+        void aFailingServerIsRetriedAfterTheRetryDelayAndTakenDownSooner() {
+            rig.start(rig.service(WEB, policy().interval(Duration.ofSeconds(10)).fall(3)
+                    .retryDelay(Duration.ofSeconds(1)).build(), A));
+            rig.rounds(10);   // the first probe, spread over the first interval: up
+            int before = rig.script.probes(target(A));
+            rig.script.down(target(A));
+
+            Decisions d = rig.rounds(12);   // one probe at the interval fails, then retries a second apart
+
+            assertEquals(before + 3, rig.script.probes(target(A)), "down after 3 probes in 12 s, not 30 s");
+            assertEquals(1, d.changes.size(), "taken down once: " + d.changes);
+            rig.rounds(10);
+            assertEquals(before + 4, rig.script.probes(target(A)), "once down, probing is back at the interval");
+        }
+
+        @Test
+        void withoutARetryDelayAFailingServerIsProbedAtTheInterval() {
+            rig.start(rig.service(WEB, policy().interval(Duration.ofSeconds(10)).fall(3).build(), A));
+            rig.rounds(10);
+            int before = rig.script.probes(target(A));
+            rig.script.down(target(A));
+
+            rig.rounds(12);
+
+            assertEquals(before + 1, rig.script.probes(target(A)));
+        }
+
+        @Test
         void aProbeStillRunningIsNotStartedAgainAndMissedRoundsAreSkipped() {
             rig.start(rig.service(WEB, policy().build(), A));
             rig.now = rig.now.plusSeconds(1);
