@@ -34,23 +34,8 @@ class CheckProgramsTest {
 
     private Path file(String global, String program) throws Exception {
         Path f = dir.resolve("lvs.cf");
-        Files.writeString(f, """
-                serial_no = 1
-                primary = 10.23.8.1
-                service = lvs
-                network = direct
-                %s
-                virtual web {
-                     active = 1
-                     address = 10.23.8.80 eth0:1
-                     port = 80
-                     send_program = "%s --host %%h"
-                     server rs1 {
-                         address = 10.11.12.11
-                         active = 1
-                     }
-                }
-                """.formatted(global, program));
+        Files.writeString(f, OneVirtualFile.text(global.isEmpty() ? "" : global + "\n",
+                "send_program = \"" + program + " --host %h\"\n"));
         return f;
     }
 
@@ -77,7 +62,7 @@ class CheckProgramsTest {
         List<String> problems = problems(asRoot(CAN_SWITCH), f);
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(f + ":6: send_program: virtual web: refusing to run " + program
+        assertTrue(problems.get(0).startsWith(f + ":5: send_program: virtual web: refusing to run " + program
                 + " as root: "), problems.get(0));
         assertTrue(problems.get(0).contains("check_script_user"), problems.get(0));
     }
@@ -134,7 +119,7 @@ class CheckProgramsTest {
     @Test
     void aMissingOrRelativeProgramIsRefused() throws Exception {
         Path f = file("", "/usr/lib/jlvs-no-such-check");
-        assertEquals(List.of(f + ":6: send_program: virtual web: program '/usr/lib/jlvs-no-such-check' not found:"
+        assertEquals(List.of(f + ":5: send_program: virtual web: program '/usr/lib/jlvs-no-such-check' not found:"
                 + " give an absolute path, or a name on jlvsd's PATH"), problems(asRoot(CAN_SWITCH), f));
 
         f = file("", "bin/check");
@@ -144,22 +129,7 @@ class CheckProgramsTest {
     @Test
     void checkScriptUserIsIgnoredWhenNoVirtualRunsAProgram() throws Exception {
         Path f = dir.resolve("plain.cf");
-        Files.writeString(f, """
-                serial_no = 1
-                primary = 10.23.8.1
-                service = lvs
-                network = direct
-                check_script_user = jlvs-no-such-user
-                virtual web {
-                     active = 1
-                     address = 10.23.8.80 eth0:1
-                     port = 80
-                     server rs1 {
-                         address = 10.11.12.11
-                         active = 1
-                     }
-                }
-                """);
+        Files.writeString(f, OneVirtualFile.text("check_script_user = jlvs-no-such-user\n", ""));
 
         assertEquals(List.of(), problems(asRoot(CANNOT_SWITCH), f));
     }
@@ -179,6 +149,6 @@ class CheckProgramsTest {
 
         ConfigurationRejectedException e = assertThrows(ConfigurationRejectedException.class, () -> loader.load(f));
 
-        assertTrue(e.getMessage().contains(f + ":6: send_program: virtual web: refusing to run"), e.getMessage());
+        assertTrue(e.getMessage().contains(f + ":5: send_program: virtual web: refusing to run"), e.getMessage());
     }
 }

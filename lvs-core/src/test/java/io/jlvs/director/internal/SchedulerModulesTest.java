@@ -80,22 +80,7 @@ class SchedulerModulesTest {
     @Test
     void theLoaderRefusesTheFileWithFileLineAndKey() throws Exception {
         Path file = root.resolve("lvs.cf");
-        Files.writeString(file, """
-                serial_no = 1
-                primary = 10.23.8.1
-                service = lvs
-                network = direct
-                virtual web {
-                     active = 1
-                     address = 10.23.8.80 eth0:1
-                     port = 80
-                     scheduler = fastest
-                     server rs1 {
-                         address = 10.11.12.11
-                         active = 1
-                     }
-                }
-                """);
+        Files.writeString(file, OneVirtualFile.text("", "scheduler = fastest\n"));
         LvsCfLoader loader = new LvsCfLoader(kernelWith("ip_vs_rr.ko.xz"));
 
         ConfigurationRejectedException e = assertThrows(ConfigurationRejectedException.class, () -> loader.load(file));
