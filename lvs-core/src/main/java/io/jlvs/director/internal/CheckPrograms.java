@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -53,11 +55,9 @@ final class CheckPrograms {
 
     /** Why {@code config} (read from {@code file}) cannot run its check programs; empty when it can. */
     List<String> problems(Configuration config, Path file) throws InterruptedException {
-        List<VirtualServerConfig> programs = new ArrayList<>();
+        Map<VirtualServerConfig, ProgramCheck> programs = new LinkedHashMap<>();
         for (VirtualServerConfig v : config.activeVirtualServers()) {
-            if (program(v).isPresent()) {
-                programs.add(v);
-            }
+            program(v).ifPresent(p -> programs.put(v, p));
         }
         List<String> problems = new ArrayList<>();
         ClusterSettings c = config.cluster();
@@ -79,8 +79,9 @@ final class CheckPrograms {
                 problems.add(file + ": check_script_user: " + e.getMessage());
             }
         }
-        for (VirtualServerConfig v : programs) {
-            ProgramCheck check = program(v).orElseThrow();
+        for (Map.Entry<VirtualServerConfig, ProgramCheck> e : programs.entrySet()) {
+            VirtualServerConfig v = e.getKey();
+            ProgramCheck check = e.getValue();
             String key = LvsCfChecks.lvsCfKey(v, "program");
             String where = file + ":" + v.line() + ": " + key + ": virtual " + v.name() + ": ";
             String name = check.argv().get(0);
@@ -118,8 +119,10 @@ final class CheckPrograms {
     }
 
     private static Optional<ProgramCheck> program(VirtualServerConfig v) {
-        // Validated on load (ConfigValidator), so the check builds.
-        return LvsCfChecks.check(v) instanceof ProgramCheck p ? Optional.of(p) : Optional.empty();
+        // Only a virtual whose keys name a program builds its check here: a reload of a large file must not
+        // build every virtual's check again (ConfigValidator builds only the changed ones). Validated on load.
+        boolean names = v.health().sendProgram().isPresent() || "program".equalsIgnoreCase(v.health().settings().getOrDefault("check_type", ""));
+        return names && LvsCfChecks.check(v) instanceof ProgramCheck p ? Optional.of(p) : Optional.empty();
     }
 
     private Optional<Path> resolve(String name) {

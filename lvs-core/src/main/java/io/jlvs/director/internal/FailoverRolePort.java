@@ -60,8 +60,6 @@ public final class FailoverRolePort implements RolePort {
     private FailoverNode node;
     private Takeover takeover;
     private Configuration started;
-    /** The floating addresses in force: the started configuration's, as reloads changed them. */
-    private List<FloatingAddress> applied = List.of();
     private volatile Consumer<Throwable> onFailure = e -> { };
 
     public FailoverRolePort(NetworkNamespace namespace, NodeMode mode) {
@@ -85,7 +83,6 @@ public final class FailoverRolePort implements RolePort {
         announcer = Announcer.builder(route).build();
         // floatingAddresses: on leaving ACTIVE the gratuitous ARPs stop before the addresses go.
         takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
-        applied = addresses.addresses();
         boolean paired = HeartbeatAuthentication.paired(c);
         if (paired && addresses.holdsAny()) {
             log.info(Kv.line("event", "failover", "action", "release-stale-addresses",
@@ -222,9 +219,8 @@ public final class FailoverRolePort implements RolePort {
             return;
         }
         List<FloatingAddress> next = floating(config);
-        if (!next.equals(applied)) {
-            List<FloatingAddress> before = applied;
-            applied = next;
+        List<FloatingAddress> before = addresses.addresses();   // the manager's list: the started one, as reloads changed it
+        if (!next.equals(before)) {
             try {
                 takeover.reconfigureAddresses(next);
                 log.info(Kv.line("event", "failover", "action", "reconfigure-addresses", "role", role,
