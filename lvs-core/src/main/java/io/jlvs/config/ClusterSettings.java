@@ -41,6 +41,8 @@ import java.util.Optional;
  * @param checkScriptUser {@code check_script_user} (jLVS): "USER" or "USER GROUP" that check programs
  *        ({@code send_program}, {@code check_type = program}) run as, like keepalived's {@code script_user};
  *        empty to run them as jlvsd's own user
+ * @param scripts the programs run on role changes and the self-check program ({@code active_cmd},
+ *        {@code notify_*}, {@code track_script}, ...)
  */
 public record ClusterSettings(
         long serialNo,
@@ -68,7 +70,8 @@ public record ClusterSettings(
         Duration failbackDelay,
         boolean heartbeatInsecure,
         boolean manageWholeTable,
-        Optional<String> checkScriptUser) {
+        Optional<String> checkScriptUser,
+        RoleScripts scripts) {
 
     public ClusterSettings {
         Objects.requireNonNull(primary, "primary");
@@ -85,6 +88,7 @@ public record ClusterSettings(
         Objects.requireNonNull(heartbeatKeyFile, "heartbeatKeyFile");
         Objects.requireNonNull(failbackDelay, "failbackDelay");
         Objects.requireNonNull(checkScriptUser, "checkScriptUser");
+        Objects.requireNonNull(scripts, "scripts");
     }
 
     /** Every setting at its default (docs/lvs.cf.md). */
@@ -92,7 +96,15 @@ public record ClusterSettings(
         return new ClusterSettings(0, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
                 "lvs", true, 539, Duration.ofSeconds(6), Duration.ofSeconds(18), NetworkMode.DIRECT, Optional.empty(),
                 32, "NONE", false, Optional.empty(), 0, false, Optional.empty(), 100, true, Duration.ZERO, false, false,
-                Optional.empty());
+                Optional.empty(), RoleScripts.none());
+    }
+
+    /** These settings with other {@code scripts}. */
+    public ClusterSettings withScripts(RoleScripts newScripts) {
+        return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
+                heartbeat, heartbeatPort, keepalive, deadtime, network, natRouter, natNetmaskPrefix, debugLevel,
+                syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay,
+                heartbeatInsecure, manageWholeTable, checkScriptUser, newScripts);
     }
 
     /** These settings with another {@code network}. */
@@ -100,6 +112,6 @@ public record ClusterSettings(
         return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
                 heartbeat, heartbeatPort, keepalive, deadtime, newNetwork, natRouter, natNetmaskPrefix, debugLevel,
                 syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay,
-                heartbeatInsecure, manageWholeTable, checkScriptUser);
+                heartbeatInsecure, manageWholeTable, checkScriptUser, scripts);
     }
 }

@@ -21,14 +21,22 @@ import org.slf4j.LoggerFactory;
  *
  * @param argv the program and its leading arguments
  * @param timeout how long it may run
+ * @param prefix argv put before the program's, which must exec it without forking (a user switch such as
+ *        {@code setpriv --reuid=U --regid=G --clear-groups --}); empty to run it as this process's user
  */
-public record NotifyHook(List<String> argv, Duration timeout) implements RoleListener {
+public record NotifyHook(List<String> argv, Duration timeout, List<String> prefix) implements RoleListener {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyHook.class);
     /** Output kept for the log, of stdout and of stderr each; the rest is read and dropped. */
     private static final int MAX_LOGGED_OUTPUT = 4096;
 
+    /** A hook run as this process's user. */
+    public NotifyHook(List<String> argv, Duration timeout) {
+        this(argv, timeout, List.of());
+    }
+
     public NotifyHook {
         argv = List.copyOf(Objects.requireNonNull(argv, "argv"));
+        prefix = List.copyOf(Objects.requireNonNull(prefix, "prefix"));
         if (argv.isEmpty() || argv.get(0).isBlank()) {
             throw new IllegalArgumentException("notify hook needs a program to run");
         }
@@ -50,7 +58,7 @@ public record NotifyHook(List<String> argv, Duration timeout) implements RoleLis
                 "JLVS_REASON", change.reason());
         ProcessRunner.Outcome run;
         try {
-            run = ProcessRunner.direct(timeout, MAX_LOGGED_OUTPUT).run(command, environment);
+            run = new ProcessRunner(prefix, timeout, MAX_LOGGED_OUTPUT).run(command, environment);
         } catch (IOException e) {
             LOG.error("notify hook {} could not start: {}", argv, e.getMessage());
             return;

@@ -2,6 +2,7 @@ package io.jlvs.netlink;
 
 import static io.jlvs.sys.LinuxConstants.AF_NETLINK;
 import static io.jlvs.sys.LinuxConstants.MSG_TRUNC;
+import static io.jlvs.sys.LinuxConstants.NETLINK_ADD_MEMBERSHIP;
 import static io.jlvs.sys.LinuxConstants.NETLINK_CAP_ACK;
 import static io.jlvs.sys.LinuxConstants.NETLINK_EXT_ACK;
 import static io.jlvs.sys.LinuxConstants.SOCK_CLOEXEC;
@@ -115,6 +116,18 @@ public final class NetlinkSocket implements NetlinkTransport {
                     + capacity + "-byte receive buffer");
         }
         return n;
+    }
+
+    /**
+     * Joins multicast group {@code group} of this socket's protocol (for rtnetlink, RTNLGRP_LINK = 1 and
+     * so on): the kernel's notifications of that group arrive on {@link #receive} from now on.
+     */
+    public void joinGroup(int group) {
+        ensureOpen();
+        if (group <= 0) {
+            throw new IllegalArgumentException("netlink group must be positive, got " + group);
+        }
+        check(sys.setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group), "setsockopt(NETLINK_ADD_MEMBERSHIP, " + group + ")");
     }
 
     @Override

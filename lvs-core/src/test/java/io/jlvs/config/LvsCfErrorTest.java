@@ -174,10 +174,26 @@ class LvsCfErrorTest {
     }
 
     @Test
+    void aCommandLineThatCannotBeSplitIsAnError() throws Exception {
+        assertEquals(List.of("lvs.cf:1: active_cmd: unterminated \" at index 10"),
+                errors("active_cmd = /bin/echo \"up\n"));
+        assertEquals(List.of("lvs.cf:1: notify: must not be empty"), errors("notify = \"\"\n"));
+        assertEquals(List.of("lvs.cf:1: track_script_fall: must be 1..100, got 0"), errors("track_script_fall = 0\n"));
+    }
+
+    @Test
     void keysThatWouldDoNothingSaySoAtLoad() throws Exception {
-        assertEquals(List.of("lvs.cf:2: warning: monitor_links: is not implemented yet: a link going down does not fail"
-                + " this director over (only the peer's silence does)"), warnings("serial_no = 1\nmonitor_links = 1\n"));
+        String single = " has no effect without a backup director (primary, backup and heartbeat = 1): a single"
+                + " director keeps its addresses whatever it reports";
+        assertEquals(List.of("lvs.cf:2: warning: monitor_links:" + single),
+                warnings("serial_no = 1\nmonitor_links = 1\n"));
+        assertEquals(List.of("lvs.cf:1: warning: track_script:" + single),
+                warnings("track_script = /bin/true\nprimary = 10.0.0.1\n"));
+        String pair = "primary = 10.0.0.1\nbackup = 10.0.0.2\nheartbeat_insecure = 1\n";
+        assertEquals(List.of(), warnings(pair + "monitor_links = 1\ntrack_script = /bin/true\n"));
         assertEquals(List.of(), warnings("monitor_links = 0\n"));
+        assertEquals(List.of("lvs.cf:4: warning: track_script_fall: has no effect without track_script"),
+                warnings(pair + "track_script_fall = 3\n"));
         assertEquals(List.of("lvs.cf:1: warning: syncdaemon: no sync daemon runs: it needs an interface, and neither"
                 + " syncd_iface nor nat_router's device names one"), warnings("syncdaemon = 1\n"));
         assertEquals(List.of(), warnings("syncdaemon = 1\nsyncd_iface = eth1\n"));

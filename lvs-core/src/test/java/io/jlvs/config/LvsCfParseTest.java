@@ -149,6 +149,19 @@ class LvsCfParseTest {
                 failback_delay = 30
                 manage_whole_table = 1
                 check_script_user = "nobody   nogroup"
+                active_cmd = /usr/local/sbin/vip-up "eth0 1"
+                inactive_cmd = /usr/local/sbin/vip-down
+                notify_master = /bin/logger master
+                notify_backup = /bin/logger backup
+                notify_fault = /bin/logger fault
+                notify_stop = /bin/logger stop
+                notify = /bin/logger any
+                notify_timeout = 5
+                track_script = /usr/bin/pidof nginx
+                track_script_interval = 500ms
+                track_script_timeout = 2
+                track_script_fall = 3
+                track_script_rise = 2
                 """);
         ClusterSettings g = c.cluster();
         assertEquals(42, g.serialNo());
@@ -172,6 +185,18 @@ class LvsCfParseTest {
         assertEquals(Duration.ofSeconds(30), g.failbackDelay());
         assertTrue(g.manageWholeTable());
         assertEquals(Optional.of("nobody nogroup"), g.checkScriptUser());
+        RoleScripts s = g.scripts();
+        assertEquals(Optional.of("/usr/local/sbin/vip-up \"eth0 1\""), s.activeCmd());
+        assertEquals(Optional.of("/usr/local/sbin/vip-down"), s.inactiveCmd());
+        assertEquals(List.of("active_cmd", "inactive_cmd", "notify_master", "notify_backup", "notify_fault", "notify_stop",
+                "notify", "track_script"), List.copyOf(s.commands().keySet()));
+        assertEquals(Optional.of("/bin/logger any"), s.notifyAny());
+        assertEquals(Duration.ofSeconds(5), s.notifyTimeout());
+        assertEquals(Optional.of("/usr/bin/pidof nginx"), s.trackScript());
+        assertEquals(Duration.ofMillis(500), s.trackInterval());
+        assertEquals(Duration.ofSeconds(2), s.trackTimeout());
+        assertEquals(3, s.trackFall());
+        assertEquals(2, s.trackRise());
         assertTrue(c.virtualServers().isEmpty());
     }
 

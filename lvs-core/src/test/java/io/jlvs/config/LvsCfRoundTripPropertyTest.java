@@ -96,7 +96,7 @@ class LvsCfRoundTripPropertyTest {
                             "NONE", flag, Optional.ofNullable(iface), 0, false,
                             flag ? Optional.of(Path.of("/etc/jlvs/key with space")) : Optional.empty(), priority,
                             !flag, Duration.ofMillis(flag ? 1500 : 0), !flag && keepalive % 2 == 0, flag,
-                            flag ? Optional.of("nobody nogroup") : Optional.empty());
+                            flag ? Optional.of("nobody nogroup") : Optional.empty(), flag ? scripts() : RoleScripts.none());
                 });
         Arbitrary<List<VirtualServerConfig>> virtuals = Arbitraries.integers().between(0, 4).flatMap(n ->
                 virtual().list().ofSize(n).map(LvsCfRoundTripPropertyTest::distinct));
@@ -202,5 +202,12 @@ class LvsCfRoundTripPropertyTest {
 
     static RealServerConfig withoutLine(RealServerConfig s) {
         return new RealServerConfig(s.name(), 0, s.address(), s.port(), s.active(), s.weight());
+    }
+
+    private static RoleScripts scripts() {
+        return new RoleScripts(Optional.of("/usr/local/bin/vip-up \"a b\" 'c d'"), Optional.of("/bin/true"),
+                Optional.of("/bin/true master"), Optional.empty(), Optional.of("/bin/true fault"), Optional.empty(),
+                Optional.of("/usr/bin/logger -t jlvs"), Duration.ofSeconds(5), Optional.of("/usr/bin/pidof nginx"),
+                Duration.ofMillis(1500), Duration.ofSeconds(1), 2, 3);
     }
 }

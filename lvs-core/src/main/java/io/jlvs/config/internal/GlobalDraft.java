@@ -3,6 +3,7 @@ package io.jlvs.config.internal;
 import io.jlvs.config.ClusterSettings;
 import io.jlvs.config.InterfaceAddress;
 import io.jlvs.config.NetworkMode;
+import io.jlvs.config.RoleScripts;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,19 @@ final class GlobalDraft {
     boolean heartbeatInsecure = D.heartbeatInsecure();
     boolean manageWholeTable = D.manageWholeTable();
     String checkScriptUser;
+    String activeCmd;
+    String inactiveCmd;
+    String notifyMaster;
+    String notifyBackup;
+    String notifyFault;
+    String notifyStop;
+    String notify;
+    Duration notifyTimeout = D.scripts().notifyTimeout();
+    String trackScript;
+    Duration trackInterval = D.scripts().trackInterval();
+    Duration trackTimeout;
+    int trackFall = D.scripts().trackFall();
+    int trackRise = D.scripts().trackRise();
 
     ClusterSettings build() {
         return new ClusterSettings(serialNo, Optional.ofNullable(primary), Optional.ofNullable(primaryPrivate),
@@ -45,6 +59,14 @@ final class GlobalDraft {
                 heartbeat, heartbeatPort, keepalive, deadtime, network, Optional.ofNullable(natRouter),
                 natNetmaskPrefix, debugLevel, syncDaemon, Optional.ofNullable(syncdInterface), syncdId,
                 monitorLinks, Optional.ofNullable(heartbeatKeyFile), priority, preempt, failbackDelay, heartbeatInsecure,
-                manageWholeTable, Optional.ofNullable(checkScriptUser));
+                manageWholeTable, Optional.ofNullable(checkScriptUser), scripts());
+    }
+
+    private RoleScripts scripts() {
+        return new RoleScripts(Optional.ofNullable(activeCmd), Optional.ofNullable(inactiveCmd),
+                Optional.ofNullable(notifyMaster), Optional.ofNullable(notifyBackup), Optional.ofNullable(notifyFault),
+                Optional.ofNullable(notifyStop), Optional.ofNullable(notify), notifyTimeout,
+                Optional.ofNullable(trackScript), trackInterval, trackTimeout != null ? trackTimeout : trackInterval,
+                trackFall, trackRise);
     }
 }

@@ -39,10 +39,24 @@ public final class LvsCfBinder {
         } else if (b.natRouter != null && AddressFamily.of(b.natRouter.address()) == AddressFamily.INET6) {
             b.natNetmaskPrefix = 128;
         }
-        // No silent keys (issue 16): what jlvsd reads but does not do yet is said at load.
-        if (b.monitorLinks && seen.containsKey("monitor_links")) {
-            problems.warning(seen.get("monitor_links").line(), "monitor_links", "is not implemented yet: a link going"
-                    + " down does not fail this director over (only the peer's silence does)");
+        // No silent keys: what acts only between two directors says so when there is no second one.
+        boolean paired = b.primary != null && b.backup != null && b.heartbeat;
+        if (!paired) {
+            for (String key : List.of("monitor_links", "track_script")) {
+                boolean on = key.equals("monitor_links") ? b.monitorLinks : b.trackScript != null;
+                if (on && seen.containsKey(key)) {
+                    problems.warning(seen.get(key).line(), key, "has no effect without a backup director (primary,"
+                            + " backup and heartbeat = 1): a single director keeps its addresses whatever it reports");
+                }
+            }
+        }
+        if (b.trackScript == null) {
+            for (String key : List.of("track_script_interval", "track_script_timeout", "track_script_fall",
+                    "track_script_rise")) {
+                if (seen.containsKey(key)) {
+                    problems.warning(seen.get(key).line(), key, "has no effect without track_script");
+                }
+            }
         }
         if (b.syncDaemon && b.syncdInterface == null && (b.natRouter == null || b.natRouter.device().isEmpty())) {
             problems.warning(seen.get("syncdaemon").line(), "syncdaemon", "no sync daemon runs: it needs an interface,"

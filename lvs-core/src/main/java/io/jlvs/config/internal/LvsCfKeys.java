@@ -1,6 +1,7 @@
 package io.jlvs.config.internal;
 
 import io.jlvs.config.NetworkMode;
+import io.jlvs.health.internal.check.Argv;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
 import java.nio.file.Path;
@@ -56,7 +57,28 @@ final class LvsCfKeys {
                 .key("preempt", (d, e) -> d.preempt = Values.bool(e.value()))
                 .key("failback_delay", (d, e) -> d.failbackDelay = Values.duration(e.value(), Duration.ZERO, HOUR))
                 .key("manage_whole_table", (d, e) -> d.manageWholeTable = Values.bool(e.value()))
-                .key("check_script_user", (d, e) -> d.checkScriptUser = scriptUser(e.value()));
+                .key("check_script_user", (d, e) -> d.checkScriptUser = scriptUser(e.value()))
+                .key("active_cmd", (d, e) -> d.activeCmd = command(e.value()))
+                .key("inactive_cmd", (d, e) -> d.inactiveCmd = command(e.value()))
+                .key("notify_master", (d, e) -> d.notifyMaster = command(e.value()))
+                .key("notify_backup", (d, e) -> d.notifyBackup = command(e.value()))
+                .key("notify_fault", (d, e) -> d.notifyFault = command(e.value()))
+                .key("notify_stop", (d, e) -> d.notifyStop = command(e.value()))
+                .key("notify", (d, e) -> d.notify = command(e.value()))
+                .key("notify_timeout", (d, e) -> d.notifyTimeout = Values.duration(e.value(), Duration.ofMillis(100), HOUR))
+                .key("track_script", (d, e) -> d.trackScript = command(e.value()))
+                .key("track_script_interval", (d, e) -> d.trackInterval = Values.duration(e.value(), Duration.ofMillis(100), HOUR))
+                .key("track_script_timeout", (d, e) -> d.trackTimeout = Values.duration(e.value(), Duration.ofMillis(100), HOUR))
+                .key("track_script_fall", (d, e) -> d.trackFall = Values.integer(e.value(), 1, 100))
+                .key("track_script_rise", (d, e) -> d.trackRise = Values.integer(e.value(), 1, 100));
+    }
+
+    /** A command line: not empty, and split into words the way it will be run (so a stray quote is an error here). */
+    private static String command(String text) {
+        if (Argv.split(nonEmpty(text)).isEmpty()) {
+            throw new IllegalArgumentException("must name a program");
+        }
+        return text;
     }
 
     static KeyTable<VirtualDraft> virtual() {

@@ -5,6 +5,7 @@ import io.jlvs.config.Configuration;
 import io.jlvs.config.HealthCheckConfig;
 import io.jlvs.config.InterfaceAddress;
 import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.RoleScripts;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.ipvs.AddressFamily;
 import java.util.Map;
@@ -22,6 +23,20 @@ public final class LvsCfWriter {
             Set.of("send", "expect", "use_regex", "send_program", "timeout", "reentry");
 
     private LvsCfWriter() {}
+
+    private static void scripts(StringBuilder out, RoleScripts s) {
+        s.commands().forEach((key, command) -> kv(out, "", key, quote(command)));
+        RoleScripts d = RoleScripts.none();
+        if (!s.notifyTimeout().equals(d.notifyTimeout())) {
+            kv(out, "", "notify_timeout", Values.describe(s.notifyTimeout()));
+        }
+        if (s.trackScript().isPresent()) {
+            kv(out, "", "track_script_interval", Values.describe(s.trackInterval()));
+            kv(out, "", "track_script_timeout", Values.describe(s.trackTimeout()));
+            kv(out, "", "track_script_fall", Integer.toString(s.trackFall()));
+            kv(out, "", "track_script_rise", Integer.toString(s.trackRise()));
+        }
+    }
 
     public static String write(Configuration config) {
         StringBuilder out = new StringBuilder();
@@ -57,6 +72,7 @@ public final class LvsCfWriter {
         kv(out, "", "preempt", bool(c.preempt()));
         kv(out, "", "failback_delay", Values.describe(c.failbackDelay()));
         c.checkScriptUser().ifPresent(u -> kv(out, "", "check_script_user", quote(u)));
+        scripts(out, c.scripts());
         if (c.manageWholeTable()) {
             kv(out, "", "manage_whole_table", bool(true));
         }

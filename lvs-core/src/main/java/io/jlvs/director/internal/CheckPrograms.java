@@ -6,6 +6,7 @@ import io.jlvs.config.LvsCfChecks;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.ProgramCheck;
+import io.jlvs.health.internal.check.Argv;
 import io.jlvs.process.internal.ProcessRunner;
 import io.jlvs.process.internal.ProgramSecurity;
 import io.jlvs.process.internal.UserIds;
@@ -53,14 +54,21 @@ final class CheckPrograms {
                 name -> searchPath(System.getenv("PATH"), name));
     }
 
-    /** Why {@code config} (read from {@code file}) cannot run its check programs; empty when it can. */
+    /**
+     * Why {@code config} (read from {@code file}) cannot run its programs: the check programs, and the
+     * role programs and track script of the global section ({@code active_cmd}, {@code notify_*},
+     * {@code track_script}, which run as the same user); empty when it can.
+     */
     List<String> problems(Configuration config, Path file) throws InterruptedException {
-        Map<VirtualServerConfig, ProgramCheck> programs = new LinkedHashMap<>();
+        Map<String, String> programs = new LinkedHashMap<>();   // where (file:line: key: ...) -> program name
         for (VirtualServerConfig v : config.activeVirtualServers()) {
-            program(v).ifPresent(p -> programs.put(v, p));
+            program(v).ifPresent(p -> programs.put(file + ":" + v.line() + ": " + LvsCfChecks.lvsCfKey(v, "program")
+                    + ": virtual " + v.name() + ": ", p.argv().get(0)));
         }
-        List<String> problems = new ArrayList<>();
         ClusterSettings c = config.cluster();
+        c.scripts().commands().forEach((key, command) -> programs.put(file + ": " + key + ": ",
+                Argv.split(command).get(0)));
+        List<String> problems = new ArrayList<>();
         if (programs.isEmpty()) {
             return problems;   // check_script_user has nothing to run
         }
@@ -72,19 +80,16 @@ final class CheckPrograms {
                 asRoot = ids.uid() == 0;
                 Optional<String> cannot = ProcessRunner.asUser(ids.uid(), ids.gid()).isEmpty()
                         ? Optional.of("setpriv (util-linux) is not installed") : cannotSwitchUser.get();
-                cannot.ifPresent(why -> problems.add(file + ": check_script_user: cannot run check programs as '" + user
+                cannot.ifPresent(why -> problems.add(file + ": check_script_user: cannot run programs as '" + user
                         + "': " + why + " (run jlvsd as root; under systemd add the drop-in"
                         + " packaging/jlvsd.service.d/script-user.conf)"));
             } catch (IllegalArgumentException e) {
                 problems.add(file + ": check_script_user: " + e.getMessage());
             }
         }
-        for (Map.Entry<VirtualServerConfig, ProgramCheck> e : programs.entrySet()) {
-            VirtualServerConfig v = e.getKey();
-            ProgramCheck check = e.getValue();
-            String key = LvsCfChecks.lvsCfKey(v, "program");
-            String where = file + ":" + v.line() + ": " + key + ": virtual " + v.name() + ": ";
-            String name = check.argv().get(0);
+        for (Map.Entry<String, String> e : programs.entrySet()) {
+            String where = e.getKey();
+            String name = e.getValue();
             Optional<Path> program = resolve(name);
             if (program.isEmpty()) {
                 problems.add(where + "program '" + name + "' not found: give an absolute path, or a name on jlvsd's PATH");
@@ -93,7 +98,7 @@ final class CheckPrograms {
             if (asRoot) {
                 ProgramSecurity.unsafeBecause(program.get()).ifPresent(why -> problems.add(where + "refusing to run "
                         + program.get() + " as root: " + why + " (make it and its directories writable by root alone,"
-                        + " or run check programs as another user with check_script_user)"));
+                        + " or run programs as another user with check_script_user)"));
             }
         }
         return problems;

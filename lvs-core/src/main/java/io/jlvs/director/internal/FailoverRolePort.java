@@ -16,9 +16,11 @@ import io.jlvs.failover.Peer;
 import io.jlvs.failover.PeerStatus;
 import io.jlvs.failover.RoleChange;
 import io.jlvs.failover.RoleListener;
+import io.jlvs.failover.SelfCheck;
 import io.jlvs.failover.Takeover;
 import io.jlvs.netlink.NetworkNamespace;
 import io.jlvs.netlink.route.AssignedAddress;
+import io.jlvs.netlink.route.LinkMonitor;
 import io.jlvs.netlink.route.RouteClient;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -60,6 +62,9 @@ public final class FailoverRolePort implements RolePort {
     private FailoverNode node;
     private Takeover takeover;
     private Configuration started;
+    private RoleHooks hooks;
+    private LinkMonitor linkMonitor;
+    private TrackScript trackScript;
     private volatile Consumer<Throwable> onFailure = e -> { };
 
     public FailoverRolePort(NetworkNamespace namespace, NodeMode mode) {
@@ -83,6 +88,8 @@ public final class FailoverRolePort implements RolePort {
         announcer = Announcer.builder(route).build();
         // floatingAddresses: on leaving ACTIVE the gratuitous ARPs stop before the addresses go.
         takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
+        List<String> asUser = programPrefix(c);
+        hooks = new RoleHooks(c.scripts(), asUser);
         boolean paired = HeartbeatAuthentication.paired(c);
         if (paired && addresses.holdsAny()) {
             log.info(Kv.line("event", "failover", "action", "release-stale-addresses",
@@ -92,8 +99,10 @@ public final class FailoverRolePort implements RolePort {
         if (!paired) {
             log.info(Kv.line("event", "failover", "mode", "single", "reason", "no backup in " + config.source(),
                     "addresses", addresses.addresses().size()));
-            takeover.onRoleChange(new RoleChange(io.jlvs.failover.Role.INIT, io.jlvs.failover.Role.ACTIVE,
-                    "single director", java.time.Instant.now()));
+            RoleChange active = new RoleChange(io.jlvs.failover.Role.INIT, io.jlvs.failover.Role.ACTIVE,
+                    "single director", java.time.Instant.now());
+            takeover.onRoleChange(active);
+            hooks.onRoleChange(active);
             set(Role.ACTIVE, listener);
             return;
         }
@@ -103,7 +112,8 @@ public final class FailoverRolePort implements RolePort {
                 "priority", fc.priority(), "port", fc.port(), "paths", fc.allPaths().size(),
                 "authentication", authentication(),
                 "addresses", addresses.addresses().size()));
-        node = FailoverNode.builder(fc).namespace(namespace).onFailure(e -> onFailure.accept(e)).listener(takeover).listener(new RoleListener() {
+        node = FailoverNode.builder(fc).namespace(namespace).onFailure(e -> onFailure.accept(e)).selfCheck(selfCheck(config, fc, asUser))
+                .listener(takeover).listener(hooks).listener(new RoleListener() {
             @Override
             public void onRoleChange(RoleChange change) {
                 if (change.becameActive()) {
@@ -118,6 +128,44 @@ public final class FailoverRolePort implements RolePort {
                         "from", change.previous(), "to", change.current()));
             }
         }).start();
+    }
+
+    /** The argv prefix that runs lvs.cf's programs as {@code check_script_user}; empty for jlvsd's own user. */
+    private static List<String> programPrefix(ClusterSettings c) {
+        try {
+            return CheckPrograms.runAs(c).map(u -> io.jlvs.process.internal.ProcessRunner.asUser(u.uid(), u.gid())
+                    .orElseThrow(() -> new IllegalStateException("check_script_user: setpriv (util-linux) is not installed")))
+                    .orElse(List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking up check_script_user", e);
+        }
+    }
+
+    /**
+     * What can send this node to FAULT: {@code monitor_links} (every interface that carries a floating
+     * address or a heartbeat path of this node, watched through the kernel's link notifications) and
+     * {@code track_script}; healthy when neither is set.
+     */
+    private SelfCheck selfCheck(Configuration config, FailoverConfig fc, List<String> asUser) {
+        List<SelfCheck> checks = new ArrayList<>();
+        ClusterSettings c = config.cluster();
+        if (c.monitorLinks()) {
+            Set<String> interfaces = new java.util.TreeSet<>();
+            addresses.addresses().forEach(a -> interfaces.add(a.interfaceName()));
+            Set<InetAddress> mine = new LinkedHashSet<>();
+            fc.allPaths().forEach(p -> mine.add(p.local()));
+            route.addresses().stream().filter(a -> mine.contains(a.address())).forEach(a -> interfaces.add(a.interfaceName()));
+            LinkTracking links = new LinkTracking(interfaces);
+            linkMonitor = LinkMonitor.start(namespace, links::update);
+            log.info(Kv.line("event", "failover", "monitor_links", String.join(",", links.tracked())));
+            checks.add(links);
+        }
+        if (c.scripts().trackScript().isPresent()) {
+            trackScript = new TrackScript(c.scripts(), asUser).start();
+            checks.add(trackScript);
+        }
+        return () -> checks.stream().map(SelfCheck::fault).flatMap(Optional::stream).findFirst();
     }
 
     private void set(Role next, Consumer<Role> listener) {
@@ -218,6 +266,7 @@ public final class FailoverRolePort implements RolePort {
         if (started == null) {
             return;
         }
+        hooks.reconfigure(config.cluster().scripts());
         List<FloatingAddress> next = floating(config);
         List<FloatingAddress> before = addresses.addresses();   // the manager's list: the started one, as reloads changed it
         if (!next.equals(before)) {
@@ -230,10 +279,20 @@ public final class FailoverRolePort implements RolePort {
                         "error", e.getMessage()));
             }
         }
-        if (!config.cluster().equals(started.cluster())) {
-            log.warn(Kv.line("event", "failover", "warning", "global settings changed: the floating addresses were"
-                    + " applied, the rest (heartbeat, peers, timing) take effect at the next restart of jlvsd"));
+        if (!withoutHooks(config.cluster()).equals(withoutHooks(started.cluster()))) {
+            log.warn(Kv.line("event", "failover", "warning", "global settings changed: the floating addresses and the"
+                    + " notify programs were applied, the rest (heartbeat, peers, timing, monitor_links, track_script)"
+                    + " take effect at the next restart of jlvsd"));
         }
+    }
+
+    /** {@code c} with the notify programs (which a reload applies) as in {@code none()}, the track script kept. */
+    private static ClusterSettings withoutHooks(ClusterSettings c) {
+        io.jlvs.config.RoleScripts s = c.scripts();
+        io.jlvs.config.RoleScripts none = io.jlvs.config.RoleScripts.none();
+        return c.withScripts(new io.jlvs.config.RoleScripts(none.activeCmd(), none.inactiveCmd(), none.notifyMaster(),
+                none.notifyBackup(), none.notifyFault(), none.notifyStop(), none.notifyAny(), none.notifyTimeout(),
+                s.trackScript(), s.trackInterval(), s.trackTimeout(), s.trackFall(), s.trackRise()));
     }
 
     /** The addresses in {@code a} and not in {@code b}, as "ip@label ...", or "-" for none. */
@@ -280,8 +339,21 @@ public final class FailoverRolePort implements RolePort {
                 node.close();
             } else if (addresses != null) {
                 addresses.release();
+                if (hooks != null) {
+                    hooks.onRoleChange(new RoleChange(io.jlvs.failover.Role.ACTIVE, io.jlvs.failover.Role.STOPPED,
+                            "director stopping", java.time.Instant.now()));
+                }
             }
         } finally {
+            if (trackScript != null) {
+                trackScript.close();
+            }
+            if (linkMonitor != null) {
+                linkMonitor.close();
+            }
+            if (hooks != null) {
+                hooks.close();
+            }
             if (announcer != null) {
                 announcer.close();
             }

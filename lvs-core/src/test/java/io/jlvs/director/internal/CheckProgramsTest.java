@@ -111,7 +111,7 @@ class CheckProgramsTest {
         List<String> problems = problems(asRoot(CANNOT_SWITCH), f);
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(f + ": check_script_user: cannot run check programs as 'nobody': "
+        assertTrue(problems.get(0).startsWith(f + ": check_script_user: cannot run programs as 'nobody': "
                 + CANNOT_SWITCH.get()), problems.get(0));
         assertTrue(problems.get(0).contains("packaging/jlvsd.service.d/script-user.conf"), problems.get(0));
     }
@@ -124,6 +124,24 @@ class CheckProgramsTest {
 
         f = file("", "bin/check");
         assertEquals(1, problems(asRoot(CAN_SWITCH), f).size());
+    }
+
+    @Test
+    void roleProgramsAndTheTrackScriptAreJudgedLikeCheckPrograms() throws Exception {
+        Path program = programOthersCanReplace();
+        Path f = dir.resolve("hooks.cf");
+        Files.writeString(f, OneVirtualFile.text("active_cmd = " + program + " up\nnotify_fault = /usr/lib/jlvs-no-such-hook\n"
+                + "track_script = \"true\"\n", ""));
+
+        List<String> problems = problems(asRoot(CAN_SWITCH), f);
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(f + ": active_cmd: refusing to run " + program + " as root: "), problems.get(0));
+        assertEquals(f + ": notify_fault: program '/usr/lib/jlvs-no-such-hook' not found: give an absolute path, or a name"
+                + " on jlvsd's PATH", problems.get(1));
+        // run as nobody, the replaceable program is acceptable; the missing one still is not
+        Files.writeString(f, OneVirtualFile.text("check_script_user = nobody\nactive_cmd = " + program + "\n", ""));
+        assertEquals(List.of(), problems(asRoot(CAN_SWITCH), f));
     }
 
     @Test

@@ -58,6 +58,45 @@ class RouteClientLiveTest {
     }
 
     @Test
+    void theLinkMonitorFollowsTheKernelsLinkNotifications() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<Link>> last = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (LinkMonitor monitor = LinkMonitor.start(net.directorNamespace(), links -> {
+            last.set(links);
+            calls.incrementAndGet();
+        })) {
+            assertEquals(1, calls.get(), "the first list is given before start returns");
+            assertTrue(eth0(last.get()).up());
+            assertEquals(OperState.UP, eth0(last.get()).operState());
+
+            sh(net.director(), "ip link set eth0 down");
+            io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(30), "eth0 down", () -> eth0(last.get()), l -> !l.up());
+            sh(net.director(), "ip link set eth0 up");
+            io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(30), "eth0 up", () -> eth0(last.get()),
+                    l -> l.up() && l.operState() == OperState.UP);
+
+            sh(net.peer(), "ip link set eth0 down");   // the far end of the veth: this side loses its carrier
+            io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(30), "eth0 without carrier", () -> eth0(last.get()),
+                    l -> l.up() && l.operState() != OperState.UP);   // DOWN or LOWER_LAYER_DOWN, by kernel version
+            sh(net.peer(), "ip link set eth0 up");
+            io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(30), "carrier back", () -> eth0(last.get()),
+                    l -> l.operState() == OperState.UP);
+
+            sh(net.director(), "ip link add jlvsmon0 type veth peer name jlvsmon1");
+            io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(30), "the new interface", last::get,
+                    links -> links.stream().anyMatch(l -> l.name().equals("jlvsmon0")));
+            sh(net.director(), "ip link del jlvsmon0");
+            io.jlvs.testing.Poll.until(java.time.Duration.ofSeconds(30), "the interface gone", last::get,
+                    links -> links.stream().noneMatch(l -> l.name().equals("jlvsmon0")));
+            assertEquals(last.get(), monitor.links());
+        }
+    }
+
+    private static Link eth0(List<Link> links) {
+        return links.stream().filter(l -> l.name().equals(INTERFACE)).findFirst().orElseThrow();
+    }
+
+    @Test
     void aMissingInterfaceIsReportedByName() {
         assertTrue(route.link("eth9").isEmpty());
         NoSuchInterfaceException e = assertThrows(NoSuchInterfaceException.class,

@@ -10,6 +10,9 @@ public final class RouteUapi {
 
     // include/uapi/linux/rtnetlink.h: message types
     public static final int RTM_NEWLINK = 16;
+    public static final int RTM_DELLINK = 17;
+    /** rtnetlink multicast group of link notifications (RTNLGRP_LINK). */
+    public static final int RTNLGRP_LINK = 1;
     public static final int RTM_GETLINK = 18;
     public static final int RTM_NEWADDR = 20;
     public static final int RTM_DELADDR = 21;
