@@ -21,9 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </pre>
  * The bridges live in a namespace of their own; everything is deleted on {@link #close()}.
  */
-final class ReferenceCluster implements AutoCloseable {
-    static final String VIP = "10.23.8.80";
-    static final String NAT_ROUTER = "10.11.12.10";
+public final class ReferenceCluster implements AutoCloseable {
+    public static final String VIP = "10.23.8.80";
+    public static final String NAT_ROUTER = "10.11.12.10";
     private static final Duration T = Duration.ofSeconds(60);
 
     private final String prefix = "fo" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
@@ -39,7 +39,7 @@ final class ReferenceCluster implements AutoCloseable {
         }
     }
 
-    static ReferenceCluster create() {
+    public static ReferenceCluster create() {
         ReferenceCluster c = new ReferenceCluster();
         try {
             c.wire();
@@ -89,26 +89,26 @@ final class ReferenceCluster implements AutoCloseable {
     }
 
     /** The full namespace name of {@code ns} ("lvs1", "client", ...). */
-    String name(String ns) {
+    public String name(String ns) {
         return prefix + "-" + ns;
     }
 
-    NetworkNamespace namespace(String ns) {
+    public NetworkNamespace namespace(String ns) {
         return NetworkNamespace.named(name(ns));
     }
 
     /** {@code sh -c command} in {@code ns}; a failure fails the test. */
-    String sh(String ns, String command) {
+    public String sh(String ns, String command) {
         return Processes.check(T, List.of("ip", "netns", "exec", name(ns), "sh", "-c", command));
     }
 
     /** Like {@link #sh} but returns the result whatever the exit status. */
-    Processes.Result try_(String ns, String command) {
+    public Processes.Result try_(String ns, String command) {
         return Processes.run(T, List.of("ip", "netns", "exec", name(ns), "sh", "-c", command));
     }
 
     /** The MAC address of {@code ifname} in {@code ns}. */
-    String mac(String ns, String ifname) {
+    public String mac(String ns, String ifname) {
         return sh(ns, "cat /sys/class/net/" + ifname + "/address").strip();
     }
 
