@@ -99,6 +99,14 @@ public record ClusterSettings(
                 Optional.empty(), RoleScripts.none());
     }
 
+    /** These settings with another {@code check_script_user}. */
+    public ClusterSettings withCheckScriptUser(Optional<String> user) {
+        return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,
+                heartbeat, heartbeatPort, keepalive, deadtime, network, natRouter, natNetmaskPrefix, debugLevel,
+                syncDaemon, syncdInterface, syncdId, monitorLinks, heartbeatKeyFile, priority, preempt, failbackDelay,
+                heartbeatInsecure, manageWholeTable, user, scripts);
+    }
+
     /** These settings with other {@code scripts}. */
     public ClusterSettings withScripts(RoleScripts newScripts) {
         return new ClusterSettings(serialNo, primary, primaryPrivate, backup, backupPrivate, backupActive, service,

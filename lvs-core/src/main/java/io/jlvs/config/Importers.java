@@ -25,7 +25,10 @@ public final class Importers {
         return result(fileName, imported, problems);
     }
 
-    /** The {@code virtual_server} sections of a keepalived.conf; other sections are reported and skipped. */
+    /**
+     * The {@code virtual_server} sections of a keepalived.conf, and {@code script_user} of its
+     * {@code global_defs}; other sections and keys are reported and skipped.
+     */
     public static ParsedConfiguration keepalived(String fileName, String text) throws ConfigException {
         Problems problems = new Problems(fileName);
         ImportDraft.Imported imported = new KeepalivedReader(problems).read(text);
@@ -41,7 +44,8 @@ public final class Importers {
     private static ParsedConfiguration result(String fileName, ImportDraft.Imported imported, Problems problems)
             throws ConfigException {
         problems.throwIfErrors();
-        ClusterSettings cluster = ClusterSettings.defaults().withNetwork(imported.network());
+        ClusterSettings cluster = ClusterSettings.defaults().withNetwork(imported.network())
+                .withCheckScriptUser(imported.scriptUser());
         return new ParsedConfiguration(new Configuration(fileName, cluster, imported.virtualServers()),
                 problems.warnings());
     }

@@ -111,7 +111,7 @@ class KeepalivedImportTest {
         assertEquals(NetworkMode.DIRECT, mark.networkMode(c.cluster()));
 
         assertEquals(List.of(
-                "keepalived.conf:2: warning: global_defs: only virtual_server sections are imported; skipped",
+                "keepalived.conf:3: warning: router_id: lvs.cf has no equivalent; not imported",
                 "keepalived.conf:5: warning: vrrp_instance: only virtual_server sections are imported; skipped",
                 "keepalived.conf:19: warning: ha_suspend: lvs.cf has no equivalent; not imported",
                 "keepalived.conf:27: warning: digest: lvs.cf has no equivalent; not imported",
@@ -171,5 +171,27 @@ class KeepalivedImportTest {
         assertEquals(List.of("k.conf:1: virtual_server: block is not closed with '}' before the end of the file",
                 "k.conf:5: real_server: block is not closed with '}' before the end of the file"),
                 e.errors().stream().map(Diagnostic::toString).sorted().toList());
+    }
+
+    @Test
+    void scriptUserOfGlobalDefsBecomesCheckScriptUser() throws Exception {
+        ParsedConfiguration p = Importers.keepalived("keepalived.conf", """
+                global_defs {
+                   script_user nobody nogroup
+                   enable_script_security
+                   notification_email { root }
+                }
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.1 80 {
+                        MISC_CHECK {
+                            misc_path "/usr/local/bin/check"
+                        }
+                    }
+                }
+                """);
+        assertEquals(java.util.Optional.of("nobody nogroup"), p.configuration().cluster().checkScriptUser());
+        assertEquals(List.of("keepalived.conf:4: warning: notification_email: lvs.cf has no equivalent; not imported"),
+                p.warnings().stream().map(Diagnostic::toString).toList());
+        assertTrue(LvsCf.write(p.configuration()).contains("check_script_user = \"nobody nogroup\""));
     }
 }

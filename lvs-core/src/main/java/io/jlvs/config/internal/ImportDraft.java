@@ -115,6 +115,18 @@ public final class ImportDraft {
         return new Imported(network, result);
     }
 
-    /** What an importer produced: the global forwarding method and the virtual servers. */
-    public record Imported(NetworkMode network, List<VirtualServerConfig> virtualServers) {}
+    /**
+     * What an importer produced: the global forwarding method, the virtual servers, and the user check
+     * programs run as (keepalived's {@code global_defs { script_user }}), when the source names one.
+     */
+    public record Imported(NetworkMode network, List<VirtualServerConfig> virtualServers,
+            java.util.Optional<String> scriptUser) {
+        Imported(NetworkMode network, List<VirtualServerConfig> virtualServers) {
+            this(network, virtualServers, java.util.Optional.empty());
+        }
+
+        Imported withScriptUser(java.util.Optional<String> user) {
+            return new Imported(network, virtualServers, user);
+        }
+    }
 }

@@ -34,7 +34,12 @@ public final class KeepalivedReader {
     public ImportDraft.Imported read(String text) {
         List<ImportDraft> drafts = new ArrayList<>();
         Map<String, ImportDraft> seen = new LinkedHashMap<>();
+        java.util.Optional<String> scriptUser = java.util.Optional.empty();
         for (Node node : parse(text)) {
+            if (node.name().equals("global_defs") && node.isBlock()) {
+                scriptUser = globalDefs(node);
+                continue;
+            }
             if (!node.name().equals("virtual_server")) {
                 problems.warning(node.line(), node.name(), "only virtual_server sections are imported; skipped");
                 continue;
@@ -51,7 +56,34 @@ public final class KeepalivedReader {
                 problems.error(node.line(), "virtual_server", e.getMessage());
             }
         }
-        return ImportDraft.buildAll(drafts, problems);
+        return ImportDraft.buildAll(drafts, problems).withScriptUser(scriptUser);
+    }
+
+    /**
+     * {@code global_defs}: {@code script_user} becomes {@code check_script_user};
+     * {@code enable_script_security} is what jLVS always does; every other key is reported.
+     */
+    private java.util.Optional<String> globalDefs(Node node) {
+        java.util.Optional<String> user = java.util.Optional.empty();
+        for (Node n : node.children()) {
+            switch (n.name()) {
+                case "script_user" -> {
+                    try {
+                        if (n.args().isEmpty() || n.args().size() > 2) {
+                            throw new IllegalArgumentException("takes a user and optionally a group");
+                        }
+                        user = java.util.Optional.of(LvsCfKeys.scriptUser(String.join(" ", n.args())));
+                    } catch (IllegalArgumentException e) {
+                        problems.error(n.line(), n.name(), e.getMessage());
+                    }
+                }
+                case "enable_script_security" -> {
+                    // jLVS judges every program it would run as root this way, always (docs/lvs.cf.md).
+                }
+                default -> unsupported(n);
+            }
+        }
+        return user;
     }
 
     private ImportDraft virtualServer(Node node) {

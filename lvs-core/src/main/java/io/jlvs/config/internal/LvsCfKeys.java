@@ -178,7 +178,7 @@ final class LvsCfKeys {
     private static final Pattern SCRIPT_USER =
             Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?( +[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\\$?)?");
 
-    private static String scriptUser(String text) {
+    static String scriptUser(String text) {
         String t = text.strip();
         if (!SCRIPT_USER.matcher(t).matches()) {
             throw new IllegalArgumentException("must be a user, or a user and a group (as 'nobody nogroup'), got '"
