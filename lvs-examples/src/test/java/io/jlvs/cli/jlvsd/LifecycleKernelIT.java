@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jlvs.failover.HeartbeatKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  * next start.
  */
 class LifecycleKernelIT {
-    private static final Duration WAIT = Duration.ofSeconds(150); // a JVM starts slowly in an emulated guest
+    private static final Duration WAIT = JlvsdProcesses.WAIT;
     private static final String VIP = "10.0.0.100";
 
     @TempDir
     Path dir;
     String ns;
-    final List<Process> started = new ArrayList<>();
+    JlvsdProcesses processes;
 
     @BeforeEach
     void namespace() {
+        processes = new JlvsdProcesses(dir);
         ns = "jlvsd-life-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
         sh("ip", "netns", "add", ns);
         inNs("ip", "link", "set", "lo", "up");
@@ -47,14 +44,7 @@ class LifecycleKernelIT {
 
     @AfterEach
     void cleanUp() {
-        started.forEach(Process::destroyForcibly);
-        for (Process p : started) {
-            try {
-                p.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.close();
         run("ip", "netns", "del", ns);
     }
 
@@ -157,7 +147,7 @@ class LifecycleKernelIT {
         Path arpErr = dir.resolve("arp.err");
         Process tcpdump = new ProcessBuilder("ip", "netns", "exec", ns, "tcpdump", "-n", "-l", "-i", "eth0", "-c", "1",
                 "arp and host 10.0.0.101").redirectOutput(arp.toFile()).redirectError(arpErr.toFile()).start();
-        started.add(tcpdump);
+        processes.track(tcpdump);
         await("tcpdump to listen", tcpdump, "tcpdump", () -> read(arpErr).contains("listening on"));
 
         String moved = lvsCf(false).replace("address = 10.0.0.100 eth0:1", "address = 10.0.0.101 eth0:1") + """
@@ -210,37 +200,15 @@ class LifecycleKernelIT {
     }
 
     private long count(String ip) {
-        return inNs("ip", "-o", "-4", "addr", "show").lines().filter(l -> l.contains(" " + ip + "/")).count();
+        return JlvsdProcesses.count(ns, ip);
     }
 
     private Process jlvsd(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        // The child runs like this JVM: in the guest that means C1 only, which multi-threaded TCG needs
-        // (a tiered JVM there crashes now and then on code patched at tier-up; see scripts/vm/run).
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:TieredStopAtLevel=") || a.equals("-XX:+UseSerialGC"))
-                .forEach(cmd::add);
-        String backend = System.getProperty("jlvs.syscalls");
-        if (backend != null) {
-            cmd.add("-Djlvs.syscalls=" + backend);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Jlvsd.class.getName()));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--netns", ns, "--runtime-dir", dir.resolve("run").toString(), "--no-control-socket"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
-        started.add(p);
-        return p;
+        return processes.start(name, ns, dir.resolve("run"), args);
     }
 
     private String log(String name) {
-        try {
-            Path f = dir.resolve(name + ".log");
-            return Files.exists(f) ? Files.readString(f) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return processes.log(name);
     }
 
     private long vipCount() {
@@ -257,46 +225,18 @@ class LifecycleKernelIT {
 
     /** Waits for {@code done} while {@code p} runs; a failure shows what {@code p} logged. */
     private void await(String what, Process p, String name, BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!done.getAsBoolean()) {
-            if (!p.isAlive()) {
-                throw new AssertionError(name + " exited " + p.exitValue() + " before " + what + ":\n" + log(name));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; addresses:\n"
-                        + inNs("ip", "-o", "addr", "show") + "\n" + name + " logged:\n" + log(name));
-            }
-            Thread.sleep(200);
-        }
+        processes.await(what, p, name, done, () -> "addresses:\n" + inNs("ip", "-o", "addr", "show"));
     }
 
     private String inNs(String... command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(List.of(command));
-        return sh(full.toArray(String[]::new));
+        return JlvsdProcesses.inNs(ns, command);
     }
 
     private static String sh(String... command) {
-        String[] r = run(command);
-        assertEquals("0", r[0], () -> String.join(" ", command) + ": " + r[1]);
-        return r[1];
+        return JlvsdProcesses.sh(command);
     }
 
-    /** {exit status, stdout+stderr}, bounded by two minutes. */
     private static String[] run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", command));
-            }
-            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8)};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return JlvsdProcesses.run(command);
     }
 }

@@ -1,0 +1,132 @@
+package io.jlvs.cli.jlvsd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * jlvsd as child processes of the test JVM, each in a network namespace the test made, logging to
+ * {@code DIR/NAME.log}; with the waits and {@code ip netns exec} helpers the jlvsd kernel tests share.
+ * Every process started is killed on {@link #close()}.
+ */
+final class JlvsdProcesses implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(150); // a JVM starts slowly in an emulated guest
+
+    private final Path dir;
+    private final List<Process> started = new ArrayList<>();
+
+    JlvsdProcesses(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts {@code jlvsd ARGS --netns NS --runtime-dir RUN --no-control-socket}, logging to NAME.log. */
+    Process start(String name, String ns, Path runtimeDir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        // The child runs like this JVM: in the guest that means C1 only, which multi-threaded TCG needs
+        // (a tiered JVM there crashes now and then on code patched at tier-up; see scripts/vm/run).
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:TieredStopAtLevel=") || a.equals("-XX:+UseSerialGC"))
+                .forEach(cmd::add);
+        String backend = System.getProperty("jlvs.syscalls");
+        if (backend != null) {
+            cmd.add("-Djlvs.syscalls=" + backend);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Jlvsd.class.getName()));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--netns", ns, "--runtime-dir", runtimeDir.toString(), "--no-control-socket"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        started.add(p);
+        return p;
+    }
+
+    /** Keeps {@code p} (a tcpdump, ...) to be killed with the rest. */
+    Process track(Process p) {
+        started.add(p);
+        return p;
+    }
+
+    String log(String name) {
+        try {
+            Path f = dir.resolve(name + ".log");
+            return Files.exists(f) ? Files.readString(f) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for {@code done} while {@code p} runs; a failure shows {@code context} and what {@code p} logged. */
+    void await(String what, Process p, String name, BooleanSupplier done, Supplier<String> context)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!done.getAsBoolean()) {
+            if (!p.isAlive()) {
+                throw new AssertionError(name + " exited " + p.exitValue() + " before " + what + ":\n" + log(name));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + ";\n" + context.get() + "\n" + name
+                        + " logged:\n" + log(name));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() {
+        started.forEach(Process::destroyForcibly);
+        for (Process p : started) {
+            try {
+                p.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String inNs(String ns, String... command) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(List.of(command));
+        return sh(full.toArray(String[]::new));
+    }
+
+    /** How many times {@code ip} is an IPv4 address in {@code ns}. */
+    static long count(String ns, String ip) {
+        return inNs(ns, "ip", "-o", "-4", "addr", "show").lines().filter(l -> l.contains(" " + ip + "/")).count();
+    }
+
+    static String sh(String... command) {
+        String[] r = run(command);
+        assertEquals("0", r[0], () -> String.join(" ", command) + ": " + r[1]);
+        return r[1];
+    }
+
+    /** {exit status, stdout+stderr}, bounded by two minutes. */
+    static String[] run(String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + String.join(" ", command));
+            }
+            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8)};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
