@@ -63,6 +63,33 @@ public final class NetworkNamespace {
     }
 
     /**
+     * Moves the calling thread into this namespace for good (setns(2)); every thread it creates from now
+     * on starts there too, and so does every process it starts. This is how a program lives in a
+     * namespace as a whole ({@code ip netns exec} does the same to a process before exec): call it first
+     * thing on the main thread, before any other thread of the program exists, and hand work that comes
+     * from threads made earlier (a signal handler's) to a thread made after. Needs CAP_SYS_ADMIN.
+     *
+     * @throws NamespaceUnavailableException when the namespace cannot be entered
+     */
+    public void enterForThisThread(Syscalls sys) {
+        if (path == null) {
+            return;
+        }
+        int fd = sys.open(path.toString(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            throw new NamespaceUnavailableException(path, "open", -fd);
+        }
+        try {
+            int rc = sys.setns(fd, CLONE_NEWNET);
+            if (rc < 0) {
+                throw new NamespaceUnavailableException(path, "setns", -rc);
+            }
+        } finally {
+            sys.close(fd);
+        }
+    }
+
+    /**
      * Runs {@code action} with the calling thread's network namespace being this one.
      *
      * @throws NamespaceUnavailableException when the namespace cannot be entered
@@ -81,18 +108,7 @@ public final class NetworkNamespace {
         boolean[] abandoned = {false};
         Thread thread = Thread.ofPlatform().name("jlvs-setns-" + path.getFileName()).daemon(true).unstarted(() -> {
             try {
-                int fd = sys.open(path.toString(), O_RDONLY | O_CLOEXEC);
-                if (fd < 0) {
-                    throw new NamespaceUnavailableException(path, "open", -fd);
-                }
-                try {
-                    int rc = sys.setns(fd, CLONE_NEWNET);
-                    if (rc < 0) {
-                        throw new NamespaceUnavailableException(path, "setns", -rc);
-                    }
-                } finally {
-                    sys.close(fd);
-                }
+                enterForThisThread(sys);
                 // This thread ends right after; it never returns to the original namespace, so no
                 // other code can run in the wrong one.
                 T made = action.get();

@@ -75,7 +75,7 @@ public final class Jlvsd implements Callable<Integer> {
             description = "where the one-jlvsd-per-namespace lock lives (default: ${DEFAULT-VALUE})")
     Path runtimeDirectory = DirectorSettings.DEFAULT_RUNTIME_DIRECTORY;
 
-    @Option(names = "--netns", paramLabel = "NAME", description = "manage the IPVS table of network namespace NAME (/run/netns/NAME)")
+    @Option(names = "--netns", paramLabel = "NAME", description = "run in network namespace NAME (/run/netns/NAME), as under ip netns exec: its IPVS table, addresses, heartbeats, health probes, programs and metrics port")
     String netns;
 
     @Option(names = "--control-socket", paramLabel = "PATH",
@@ -249,6 +249,13 @@ public final class Jlvsd implements Callable<Integer> {
     }
 
     private int serve(DirectorSettings settings) throws ConfigurationRejectedException {
+        // --netns: jlvsd lives in the namespace as a whole, as under `ip netns exec`: health probes (on
+        // virtual threads, whose carriers are made later by threads made from here), check programs,
+        // role programs and the metrics port are all there, not only the kernel sockets. Before any
+        // other thread of ours exists; a signal's thread was made before, so it hands work over.
+        settings.namespace().enterForThisThread(io.jlvs.sys.Syscalls.system());
+        java.util.concurrent.ExecutorService reloads = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("jlvsd-reload").daemon(true).factory());
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Director director = Director.start(settings);
@@ -260,7 +267,7 @@ public final class Jlvsd implements Callable<Integer> {
         Thread hook = new Thread(director::close, "jlvsd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Signals.onTermination(stop::countDown);
-        Signals.onHangup(() -> {
+        Signals.onHangup(() -> reloads.execute(() -> {
             try {
                 director.reload();
             } catch (ConfigurationRejectedException e) {
@@ -268,7 +275,7 @@ public final class Jlvsd implements Callable<Integer> {
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Jlvsd.class).error("event=reload result=failed error=\"{}\"", e.toString());
             }
-        });
+        }));
         try {
             stop.await();
         } catch (InterruptedException e) {

@@ -182,6 +182,89 @@ class LifecycleKernelIT {
         assertTrue(director.isAlive());
     }
 
+    /**
+     * Issue 15: with --netns, health probes and check programs run in the managed namespace, also those a
+     * reload (SIGHUP) adds. The real server 10.0.0.1:8080 (busybox httpd) and the address the program
+     * looks for exist only there: probes from anywhere else fail and take the servers out.
+     */
+    @Test
+    void probesAndCheckProgramsRunInTheManagedNamespaceAlsoAfterAReload() throws Exception {
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("index.html"), "ok\n");
+        processes.track(new ProcessBuilder("ip", "netns", "exec", ns, "busybox", "httpd", "-f", "-p", "10.0.0.1:8080", "-h",
+                www.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("httpd.log").toFile()).start());
+        Path check = dir.resolve("in-namespace");
+        Files.writeString(check, "#!/bin/sh\nPATH=/usr/sbin:/usr/bin:/sbin:/bin\necho \"$1\" >> '" + dir + "/ran-$1'\n"
+                + "ip -o -4 addr show | grep -q ' 10.0.0.1/'\n");
+        Files.setPosixFilePermissions(check, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        String base = """
+                serial_no = 1
+                primary = 10.0.0.1
+                network = direct
+                virtual web {
+                     active = 1
+                     address = 10.0.0.100 eth0:1
+                     port = 80
+                     scheduler = rr
+                     check_interval = 1
+                     timeout = 2
+                     server rs1 {
+                         address = 10.0.0.1
+                         port = 8080
+                         weight = 1
+                     }
+                }
+                virtual prog {
+                     active = 1
+                     address = 10.0.0.101 eth0:2
+                     port = 80
+                     scheduler = rr
+                     send_program = "%s web"
+                     check_interval = 1
+                     server rs1 {
+                         address = 10.0.0.1
+                         port = 8081
+                         weight = 1
+                     }
+                }
+                """.formatted(check);
+        Path cf = Files.writeString(dir.resolve("lvs.cf"), base);
+        Process director = jlvsd("netns", "-c", cf.toString());
+        await("three runs of the check program", director, "netns", () -> runs("web") >= 3);
+        Thread.sleep(3_000);   // three more probe rounds of the TCP check
+        assertTrue(ipvsadm().contains("-a -t 10.0.0.100:80 -r 10.0.0.1:8080"), ipvsadm() + log("netns"));
+        assertTrue(ipvsadm().contains("-a -t 10.0.0.101:80 -r 10.0.0.1:8081"), ipvsadm() + log("netns"));
+
+        replace(cf, base + """
+                virtual added {
+                     active = 1
+                     address = 10.0.0.102 eth0:3
+                     port = 80
+                     scheduler = rr
+                     send_program = "%s added"
+                     check_interval = 1
+                     server rs1 {
+                         address = 10.0.0.1
+                         port = 8082
+                         weight = 1
+                     }
+                }
+                """.formatted(check));
+        sh("kill", "-HUP", Long.toString(director.pid()));
+        await("three runs of the reload's check program", director, "netns", () -> runs("added") >= 3);
+        Thread.sleep(2_000);
+        String table = ipvsadm();
+        assertTrue(table.contains("-a -t 10.0.0.102:80 -r 10.0.0.1:8082"), table + log("netns"));
+        assertTrue(table.contains("-a -t 10.0.0.100:80 -r 10.0.0.1:8080"), table + log("netns"));
+        assertTrue(table.contains("-a -t 10.0.0.101:80 -r 10.0.0.1:8081"), table + log("netns"));
+        assertTrue(!log("netns").contains("to=DOWN") && !log("netns").contains("state=down"), log("netns"));
+    }
+
+    private long runs(String name) {
+        Path f = dir.resolve("ran-" + name);
+        return Files.exists(f) ? read(f).lines().count() : 0;
+    }
+
     // ---- helpers ----
 
     /** Writes {@code text} to {@code file} in one rename, as an editor saving it would. */
