@@ -122,6 +122,96 @@ class FailoverKernelIT {
         }
     }
 
+    /**
+     * Issue 16: connection sync keeps a client's TCP connection through a failover. A rate-limited
+     * download through the VIP (NAT) runs while the active director stops; the backup, whose sync daemon
+     * received the connection, takes over the VIP and the NAT router and carries the same connection on.
+     * Witnesses: the connection in the backup's table before the takeover ({@code ipvsadm -Lnc}), curl's
+     * exit status and the bytes it received against the file's size and checksum; the longest stall is
+     * printed.
+     */
+    @Test
+    @Timeout(900)
+    void aDownloadThroughTheVipSurvivesTheFailover() throws Exception {
+        try (ReferenceCluster c = ReferenceCluster.create()) {
+            int size = 3 * 1024 * 1024;
+            c.writeFile("big.bin", size);
+            for (String rs : List.of("10.11.12.11", "10.11.12.12")) {
+                Poll.until(WAIT, "web server on " + rs, () -> c.try_("lvs1", "curl -sf --max-time 2 http://" + rs + "/")
+                        .stdout(), out -> out.startsWith("served by rs"));
+            }
+            Director lvs1 = Director.start(c, 1);
+            Director lvs2 = Director.start(c, 2);
+            try {
+                awaitRole(lvs1, Role.ACTIVE);
+                awaitRole(lvs2, Role.BACKUP);
+                Poll.until(WAIT, "sync daemons", () -> c.sh("lvs1", "ipvsadm -L --daemon") + c.sh("lvs2",
+                        "ipvsadm -L --daemon"), out -> out.contains("master sync daemon") && out.contains("backup sync daemon"));
+                Poll.until(WAIT, "curl through the VIP", () -> curlVipOrEmpty(c), out -> out.startsWith("served by rs"));
+                java.nio.file.Path out = java.nio.file.Files.createTempFile("jlvs-download", ".bin");
+                Process curl = new ProcessBuilder("ip", "netns", "exec", c.name("client"), "curl", "-sS", "--limit-rate", "150k",
+                        "-o", out.toString(), "-w", "%{size_download}", "http://" + ReferenceCluster.VIP + "/big.bin")
+                        .redirectErrorStream(true).start();
+                try {
+                    Poll.until(WAIT, "the download under way", () -> sizeOf(out), n -> n > 200_000);
+                    Poll.until(WAIT, "the connection in the backup's table (synced)", () -> c.sh("lvs2", "ipvsadm -Lnc"),
+                            t -> t.contains("ESTABLISHED") && t.contains(ReferenceCluster.VIP + ":80"));
+                    long[] longestStall = {0};
+                    Thread watcher = Thread.ofPlatform().daemon(true).start(() -> {
+                        long last = -1;
+                        long since = System.nanoTime();
+                        while (curl.isAlive()) {
+                            long n = sizeOf(out);
+                            long now = System.nanoTime();
+                            if (n != last) {
+                                last = n;
+                                since = now;
+                            } else {
+                                longestStall[0] = Math.max(longestStall[0], now - since);
+                            }
+                            try {
+                                Thread.sleep(50);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    });
+                    long before = sizeOf(out);
+                    lvs1.close();
+                    awaitRole(lvs2, Role.ACTIVE);
+                    assertTrue(curl.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "download still running");
+                    watcher.join(5_000);
+                    String curlSaid = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertEquals(0, curl.exitValue(), "curl failed across the failover: " + curlSaid);
+                    assertTrue(before < size, "the failover happened during the download (" + before + " bytes before)");
+                    assertEquals(size, java.nio.file.Files.size(out), "bytes received: " + curlSaid);
+                    assertEquals(c.sha256("big.bin"), sha256(out), "the content arrived intact");
+                    System.out.printf("download across failover: %d bytes, none lost, longest stall %.2f s%n", size,
+                            longestStall[0] / 1e9);
+                } finally {
+                    curl.destroyForcibly();
+                    java.nio.file.Files.deleteIfExists(out);
+                }
+            } finally {
+                lvs1.close();
+                lvs2.close();
+            }
+        }
+    }
+
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    static String sha256(java.nio.file.Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(java.nio.file.Files.readAllBytes(file)));
+    }
+
     private static String curlVip(ReferenceCluster c) {
         return c.sh("client", "curl -sf --max-time 5 http://" + ReferenceCluster.VIP + "/");
     }

@@ -88,6 +88,24 @@ public final class ReferenceCluster implements AutoCloseable {
         }
     }
 
+    /** Puts a file of {@code size} random bytes at {@code /NAME} on both real servers' web servers. */
+    public void writeFile(String name, int size) {
+        byte[] data = new byte[size];
+        new java.util.Random(size).nextBytes(data);
+        try {
+            for (int r = 1; r <= 2; r++) {
+                Files.write(www.resolve("rs" + r).resolve(name), data);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SHA-256 of file {@code name} the real servers serve. */
+    public String sha256(String name) throws Exception {
+        return FailoverKernelIT.sha256(www.resolve("rs1").resolve(name));
+    }
+
     /** The full namespace name of {@code ns} ("lvs1", "client", ...). */
     public String name(String ns) {
         return prefix + "-" + ns;
