@@ -123,9 +123,10 @@ class FailoverKernelIT {
     }
 
     /**
-     * Issue 16: connection sync keeps a client's TCP connection through a failover. A rate-limited
-     * download through the VIP (NAT) runs while the active director stops; the backup, whose sync daemon
+     * Issue 16: connection sync keeps a client's TCP connection through a failover. A slow (1 Mbit/s)
+     * download through the VIP (NAT) runs while the active director dies; the backup, whose sync daemon
      * received the connection, takes over the VIP and the NAT router and carries the same connection on.
+     * (A graceful stop of the active director is another matter: see the note in issue 16.)
      * Witnesses: the connection in the backup's table before the takeover ({@code ipvsadm -Lnc}), curl's
      * exit status and the bytes it received against the file's size and checksum; the longest stall is
      * printed.
@@ -134,7 +135,7 @@ class FailoverKernelIT {
     @Timeout(900)
     void aDownloadThroughTheVipSurvivesTheFailover() throws Exception {
         try (ReferenceCluster c = ReferenceCluster.create()) {
-            int size = 3 * 1024 * 1024;
+            int size = 3 * 1024 * 1024;   // about 25 s at 1 Mbit/s
             c.writeFile("big.bin", size);
             for (String rs : List.of("10.11.12.11", "10.11.12.12")) {
                 Poll.until(WAIT, "web server on " + rs, () -> c.try_("lvs1", "curl -sf --max-time 2 http://" + rs + "/")
@@ -148,14 +149,21 @@ class FailoverKernelIT {
                 Poll.until(WAIT, "sync daemons", () -> c.sh("lvs1", "ipvsadm -L --daemon") + c.sh("lvs2",
                         "ipvsadm -L --daemon"), out -> out.contains("master sync daemon") && out.contains("backup sync daemon"));
                 Poll.until(WAIT, "curl through the VIP", () -> curlVipOrEmpty(c), out -> out.startsWith("served by rs"));
+                // The real servers send at 1 Mbit/s (tbf), so the download lasts about 25 s (curl 7.88's
+                // --limit-rate does not hold a fast local transfer back).
+                for (String rs : List.of("rs1", "rs2")) {
+                    c.sh(rs, "tc qdisc add dev eth0 root tbf rate 1mbit burst 16kb latency 500ms");
+                }
                 java.nio.file.Path out = java.nio.file.Files.createTempFile("jlvs-download", ".bin");
-                Process curl = new ProcessBuilder("ip", "netns", "exec", c.name("client"), "curl", "-sS", "--limit-rate", "150k",
+                Process curl = new ProcessBuilder("ip", "netns", "exec", c.name("client"), "curl", "-sS", "--max-time", "280",
                         "-o", out.toString(), "-w", "%{size_download}", "http://" + ReferenceCluster.VIP + "/big.bin")
                         .redirectErrorStream(true).start();
                 try {
                     Poll.until(WAIT, "the download under way", () -> sizeOf(out), n -> n > 200_000);
-                    Poll.until(WAIT, "the connection in the backup's table (synced)", () -> c.sh("lvs2", "ipvsadm -Lnc"),
-                            t -> t.contains("ESTABLISHED") && t.contains(ReferenceCluster.VIP + ":80"));
+                    Poll.until(WAIT, "the connection in the backup's table (synced)", () -> c.sh("lvs2", "ipvsadm -Lnc")
+                            + "\n-- lvs1 (master):\n" + c.sh("lvs1", "ipvsadm -Lnc; ipvsadm -L --daemon; sysctl net.ipv4.vs.sync_threshold"
+                            + " net.ipv4.vs.sync_refresh_period net.ipv4.vs.sync_version") + "-- lvs2:\n" + c.sh("lvs2",
+                            "ipvsadm -L --daemon"), t -> t.substring(0, t.indexOf("-- lvs1")).contains("ESTABLISHED"));
                     long[] longestStall = {0};
                     Thread watcher = Thread.ofPlatform().daemon(true).start(() -> {
                         long last = -1;
@@ -177,7 +185,10 @@ class FailoverKernelIT {
                         }
                     });
                     long before = sizeOf(out);
-                    lvs1.close();
+                    // The active director dies (its links go, as when it loses power): nothing from it
+                    // reaches the client or the real servers any more, and the backup takes over after
+                    // the dead time with the synced connection.
+                    c.sh("lvs1", "ip link set eth0 down && ip link set eth1 down");
                     awaitRole(lvs2, Role.ACTIVE);
                     assertTrue(curl.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "download still running");
                     watcher.join(5_000);

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
-import io.jlvs.director.internal.StandardParts;
+import io.jlvs.director.internal.DirectorParts;
+import io.jlvs.director.internal.FailoverRolePort;
+import io.jlvs.director.internal.HealthPort;
+import io.jlvs.director.internal.KernelTable;
+import io.jlvs.director.internal.LvsCfLoader;
+import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.failover.HeartbeatKeyFile;
 import io.jlvs.failover.ReferenceCluster;
 import io.jlvs.testing.KernelTest;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * monitor_links and the role programs of lvs.cf, in the reference topology with two real directors
- * (each a {@link Director} built from the standard parts, as jlvsd builds it): the active director's
+ * (each a {@link Director} with jlvsd's loader, failover and kernel table; no health checks): the active director's
  * public link goes down, it goes to FAULT and releases the VIP, the backup takes over (told by the
  * FAULT heartbeat on the private path, not by a dead time), and each side's programs run once with
  * the right role; when the link returns the primary takes the role back. Witnesses: ip addr in both
@@ -85,7 +90,11 @@ class LinkFailoverKernelIT {
     private static Director start(ReferenceCluster c, String node, Path file) throws Exception {
         DirectorSettings settings = DirectorSettings.builder(file).namespace(c.namespace(node))
                 .node(node.equals("lvs1") ? NodeMode.PRIMARY : NodeMode.BACKUP).build();
-        return Director.start(settings, StandardParts.forSettings(settings));
+        // The standard parts but health checks: an in-JVM director probes from the test JVM's namespace,
+        // where the real servers are not (jlvsd --netns enters the namespace; LifecycleKernelIT tests that).
+        return Director.start(settings, new DirectorParts(new LvsCfLoader(), cfg -> HealthPort.none(),
+                cfg -> new FailoverRolePort(settings.namespace(), settings.node()),
+                ns -> KernelTable.ipvs(IpvsClient.open(ns))));
     }
 
     /** The programs' lines so far, each "WORD NEW-ROLE PREVIOUS-ROLE" (the reason cut off). */
@@ -113,7 +122,7 @@ class LinkFailoverKernelIT {
                 Poll.until(WAIT, "lvs1 active, lvs2 backup", () -> lvs1.status().role() + "/" + lvs2.status().role(),
                         "ACTIVE/BACKUP"::equals);
                 Poll.until(WAIT, "the VIP on lvs1", () -> holdsVip(c, "lvs1"), b -> b);
-                Poll.until(WAIT, "lvs1's active_cmd", () -> runs("lvs1"), r -> r.equals(List.of("active ACTIVE BACKUP")));
+                Poll.until(WAIT, "lvs1's active_cmd", () -> runs("lvs1"), r -> r.equals(List.of("active ACTIVE INIT")));
                 Poll.until(WAIT, "curl through the VIP", () -> curl(c), out -> out.startsWith("served by rs"));
                 assertEquals(List.of(), runs("lvs2"));
 
@@ -127,7 +136,7 @@ class LinkFailoverKernelIT {
                 Poll.until(WAIT, "curl through the VIP, via lvs2", () -> curl(c), out -> out.startsWith("served by rs"));
                 Poll.until(WAIT, "lvs2's active_cmd", () -> runs("lvs2"), r -> r.equals(List.of("active ACTIVE BACKUP")));
                 Poll.until(WAIT, "lvs1's inactive_cmd and notify_fault", () -> runs("lvs1"), r -> r.equals(List.of(
-                        "active ACTIVE BACKUP", "inactive FAULT ACTIVE", "fault FAULT ACTIVE")));
+                        "active ACTIVE INIT", "inactive FAULT ACTIVE", "fault FAULT ACTIVE")));
                 // Taken over because the peer said FAULT, not because it fell silent: the private path still carries it.
                 assertTrue(lvs2.status().peers().get(0).contains("FAULT"), lvs2.status().peers().toString());
                 String reason = Files.readAllLines(dir.resolve("lvs1.log")).get(1);
