@@ -194,7 +194,7 @@ class LifecycleKernelIT {
         processes.track(new ProcessBuilder("ip", "netns", "exec", ns, "busybox", "httpd", "-f", "-p", "10.0.0.1:8080", "-h",
                 www.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("httpd.log").toFile()).start());
         Path check = dir.resolve("in-namespace");
-        Files.writeString(check, "#!/bin/sh\nPATH=/usr/sbin:/usr/bin:/sbin:/bin\necho \"$1\" >> '" + dir + "/ran-$1'\n"
+        Files.writeString(check, "#!/bin/sh\nPATH=/usr/sbin:/usr/bin:/sbin:/bin\necho \"$1\" >> \"" + dir + "/ran-$1\"\n"
                 + "ip -o -4 addr show | grep -q ' 10.0.0.1/'\n");
         Files.setPosixFilePermissions(check, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         String base = """
@@ -230,7 +230,9 @@ class LifecycleKernelIT {
                 """.formatted(check);
         Path cf = Files.writeString(dir.resolve("lvs.cf"), base);
         Process director = jlvsd("netns", "-c", cf.toString());
-        await("three runs of the check program", director, "netns", () -> runs("web") >= 3);
+        processes.await("three runs of the check program", director, "netns", () -> runs("web") >= 3,
+                () -> "threads of jlvsd:\n" + JlvsdProcesses.run(java.nio.file.Path.of(System.getProperty("java.home"), "bin",
+                        "jcmd").toString(), Long.toString(director.pid()), "Thread.print")[1]);
         Thread.sleep(3_000);   // three more probe rounds of the TCP check
         assertTrue(ipvsadm().contains("-a -t 10.0.0.100:80 -r 10.0.0.1:8080"), ipvsadm() + log("netns"));
         assertTrue(ipvsadm().contains("-a -t 10.0.0.101:80 -r 10.0.0.1:8081"), ipvsadm() + log("netns"));
