@@ -91,6 +91,12 @@ public record DirectorSettings(
             this.configFile = Objects.requireNonNull(configFile, "configFile");
         }
 
+        /**
+         * The network namespace whose IPVS table, addresses and heartbeats the director manages (its
+         * kernel sockets are opened there). Health probes and the programs lvs.cf names run in the
+         * calling process's own namespace: a program that wants them in {@code namespace} too enters it
+         * first, as jlvsd does ({@link NetworkNamespace#enterForThisThread}).
+         */
         public Builder namespace(NetworkNamespace namespace) {
             this.namespace = namespace;
             return this;
