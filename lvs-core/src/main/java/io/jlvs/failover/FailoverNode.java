@@ -120,8 +120,9 @@ public final class FailoverNode implements AutoCloseable {
     }
 
     /**
-     * Stops: the heartbeat loop ends, the node leaves its role (listeners release the active role,
-     * bounded by a minute), then one STOPPED heartbeat tells the peers to take over at once.
+     * Stops: the node leaves its role while its heartbeats go on (listeners release the active role,
+     * bounded by a minute, and the peers keep hearing ACTIVE until they have), then the heartbeat loop
+     * ends and one STOPPED heartbeat tells the peers to take over at once.
      */
     @Override
     public void close() {
@@ -131,10 +132,19 @@ public final class FailoverNode implements AutoCloseable {
             }
             closed = true;
         }
-        engine.requestStop();
+        // Leave from inside the loop: it keeps sending heartbeats (advertising ACTIVE while the listeners
+        // release the addresses), so the peer never takes them over on silence while this node still
+        // holds them; then the loop ends and one STOPPED heartbeat tells the peer to take over at once.
+        engine.requestLeave("node closing");
         try {
-            loop.join(Duration.ofSeconds(10).plus(config.keepalive()));
-            engine.stop("node closing");
+            loop.join(CLOSE_TIMEOUT.plus(config.keepalive()).toMillis());
+            if (loop.isAlive()) {
+                LOG.error("node {}: role listeners still releasing after {} s; stopping the heartbeats anyway",
+                        Integer.toUnsignedString(config.nodeId()), CLOSE_TIMEOUT.toSeconds());
+                engine.requestStop();
+                loop.join(Duration.ofSeconds(10).plus(config.keepalive()).toMillis());
+            }
+            engine.stop("node closing");   // when the loop had ended before (a failure): no-op otherwise
             eventThread.shutdown();
             if (!eventThread.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.error("node {}: role listeners still running after {} s; saying goodbye anyway",

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Failback is a planned handover: the returning primary takes the VIP only after the active backup has
- * released it (the backup keeps advertising ACTIVE until its listeners have let the addresses go), so
- * no sample ever sees the VIP on both. Many failovers and failbacks in a row, at keepalive/deadtime
+ * released it (the backup keeps advertising ACTIVE until its listeners have let the addresses go), and a
+ * stopping active node keeps sending heartbeats until it has released, so no sample ever sees the VIP on
+ * both. Many failovers and failbacks in a row, at keepalive/deadtime
  * 0.1/0.3 s and 1/3 s, with two nodes in two namespaces joined by a veth pair and a sampler reading
  * both namespaces' addresses over rtnetlink every few milliseconds. Runs on this machine's kernel as
  * root (no IPVS needed); {@link FailbackKernelIT} runs it in the guest, with the emulator's stalls.
@@ -89,11 +90,12 @@ class FailbackLiveTest {
                     FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, VIP, 24, "eth0:1")));
             Announcer announcer = Announcer.builder(route).count(1).interval(Duration.ofMillis(100)).build();
             Takeover takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
-            // A release that takes a while (a big table, a sync daemon to stop): the handover must wait for it.
+            // A release that takes a while (a big table, a sync daemon to stop), longer than the 0.3 s dead
+            // time: the handover must wait for it, on failback and when the active node stops.
             RoleListener slowRelease = change -> {
                 if (change.leftActive()) {
                     try {
-                        Thread.sleep(200);
+                        Thread.sleep(500);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

@@ -56,6 +56,7 @@ public final class HeartbeatEngine implements Runnable {
     private final AtomicLong unknownPeer = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
     private volatile boolean stopping;
+    private volatile String leaveReason;
     private volatile Role role = Role.INIT;
     private volatile List<PeerStatus> peerStatus = List.of();
     private long sequence;
@@ -119,6 +120,18 @@ public final class HeartbeatEngine implements Runnable {
         transport.wakeup();
     }
 
+    /**
+     * Leaves the election from inside the loop (any thread): the STOPPED transition for the owner, and
+     * heartbeats go on, advertising ACTIVE while the owner still releases what the active role held (see
+     * {@link Events#advertised}), so a peer never sees this node fall silent while it still holds the
+     * addresses. {@link #run} returns once nothing is left to release; the owner then calls
+     * {@link #sendGoodbye}.
+     */
+    public void requestLeave(String reason) {
+        leaveReason = reason;
+        transport.wakeup();
+    }
+
     /** Makes the loop look at the advertised role again (any thread). */
     public void wakeup() {
         transport.wakeup();
@@ -127,7 +140,16 @@ public final class HeartbeatEngine implements Runnable {
     @Override
     public void run() {
         long nextSend = clock.nanoTime();
+        boolean left = false;
         while (!stopping) {
+            String leave = leaveReason;
+            if (leave != null && !left) {
+                stop(leave);
+                left = true;
+            }
+            if (left && events.advertised(machine.role()) != Role.ACTIVE) {
+                return;   // released (or never held): the owner says goodbye
+            }
             long now = clock.nanoTime();
             if (now - nextSend >= 0 || events.advertised(machine.role()) != lastSent) {
                 sendRound(events.advertised(machine.role()));
