@@ -121,7 +121,9 @@ class PairKill9KernelIT {
         processes.await("the backup to take the VIP", b, "backup", () -> count(backup, VIP) == 1, this::addresses);
         System.out.printf("kill -9 of the active jlvsd -> VIP on the backup: %.1f s (keepalive 0.5 s, deadtime 2 s)%n",
                 (System.nanoTime() - killed) / 1e9);
-        assertTrue(processes.log("backup").contains("to=ACTIVE"), processes.log("backup"));
+        // The role line is logged after the takeover's listeners ran: wait for it, do not race it.
+        processes.await("the backup to log its new role", b, "backup", () -> processes.log("backup").contains("to=ACTIVE"),
+                this::addresses);
         assertEquals(1, count(primary, VIP), "a killed director leaves its VIP behind until ExecStopPost runs");
 
         // What the unit's ExecStopPost runs after any exit: the dead one's floating addresses go.
