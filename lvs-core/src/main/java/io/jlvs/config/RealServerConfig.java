@@ -13,8 +13,12 @@ import java.util.Objects;
  *     firewall-mark service 0 keeps each packet's destination port
  * @param active {@code active}: an inactive server is left out of the kernel table
  * @param weight {@code weight}: 0..65535; 0 takes no new connections
+ * @param upperThreshold {@code u_threshold}: no new connections while it has this many; 0 = no limit
+ * @param lowerThreshold {@code l_threshold}: new connections again below this many; 0 = none;
+ *     not above {@code upperThreshold} (the kernel refuses that)
  */
-public record RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight) {
+public record RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight,
+        int upperThreshold, int lowerThreshold) {
     /** Largest weight accepted (Piranha's GUI limit; the kernel would take up to 2^31-1). */
     public static final int MAX_WEIGHT = 65535;
 
@@ -27,5 +31,18 @@ public record RealServerConfig(String name, int line, InetAddress address, int p
         if (weight < 0 || weight > MAX_WEIGHT) {
             throw new IllegalArgumentException("weight must be 0.." + MAX_WEIGHT + ", got " + weight);
         }
+        if (upperThreshold < 0 || lowerThreshold < 0) {
+            throw new IllegalArgumentException("thresholds must not be negative, got " + upperThreshold + " and "
+                    + lowerThreshold);
+        }
+        if (lowerThreshold > upperThreshold) {
+            throw new IllegalArgumentException("l_threshold " + lowerThreshold + " is above u_threshold "
+                    + upperThreshold + " (without u_threshold there is no l_threshold)");
+        }
+    }
+
+    /** A server without connection thresholds. */
+    public RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight) {
+        this(name, line, address, port, active, weight, 0, 0);
     }
 }

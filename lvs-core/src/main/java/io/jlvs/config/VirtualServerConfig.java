@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param sorryServer {@code sorry_server}: used only while no real server is up
  * @param forward {@code forward} (jLVS): this service's forwarding method; empty = the global {@code network}
  * @param slowStart {@code slow_start} (jLVS): a server coming back ramps its weight up over this long
+ * @param options {@code scheduler_flags}, {@code one_packet} and the {@code tunnel_*} keys
  * @param health the check settings
  * @param realServers the {@code server} blocks, in file order
  */
@@ -47,8 +48,20 @@ public record VirtualServerConfig(
         Optional<RealServerConfig> sorryServer,
         Optional<NetworkMode> forward,
         Duration slowStart,
+        ServiceOptions options,
         HealthCheckConfig health,
         List<RealServerConfig> realServers) {
+
+    /** A virtual server without scheduler flags, one-packet scheduling or tunnel options. */
+    public VirtualServerConfig(String name, int line, boolean active, InterfaceAddress address, int vipNetmaskPrefix,
+            int port, Protocol protocol, long fwmark, Optional<Duration> persistent, int persistenceNetmaskPrefix,
+            Scheduler scheduler, boolean quiesceServer, Optional<RealServerConfig> sorryServer,
+            Optional<NetworkMode> forward, Duration slowStart, HealthCheckConfig health,
+            List<RealServerConfig> realServers) {
+        this(name, line, active, address, vipNetmaskPrefix, port, protocol, fwmark, persistent,
+                persistenceNetmaskPrefix, scheduler, quiesceServer, sorryServer, forward, slowStart,
+                ServiceOptions.NONE, health, realServers);
+    }
 
     public VirtualServerConfig {
         Objects.requireNonNull(name, "name");
@@ -59,6 +72,7 @@ public record VirtualServerConfig(
         Objects.requireNonNull(sorryServer, "sorryServer");
         Objects.requireNonNull(forward, "forward");
         Objects.requireNonNull(slowStart, "slowStart");
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(health, "health");
         realServers = List.copyOf(realServers);
         if (fwmark < 0 || fwmark > 0xFFFF_FFFFL) {

@@ -10,6 +10,7 @@ import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerAddress;
 import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.VirtualService;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -91,7 +92,8 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
     public static TableService service(ClusterSettings cluster, List<VirtualServerConfig> group,
             ServerHealthView health) {
         VirtualServerConfig first = group.get(0);
-        VirtualService.Builder vs = VirtualService.builder(first.serviceKey()).scheduler(first.scheduler());
+        VirtualService.Builder vs = VirtualService.builder(first.serviceKey()).scheduler(first.scheduler())
+                .schedulerFlags(first.options().schedulerFlags()).onePacket(first.options().onePacket());
         first.persistent().ifPresent(t -> vs.persistence(new Persistence(t, first.persistenceNetmaskPrefix())));
         ForwardingMethod forwarding = first.networkMode(cluster).forwarding();
 
@@ -103,8 +105,9 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
                 if (!s.active()) {
                     continue;
                 }
-                RealServer rs = RealServer.builder(s.address(), v.realServerPort(s)).forwarding(forwarding)
-                        .weight(s.weight()).build();
+                RealServer rs = realServer(first, s.address(), v.realServerPort(s), forwarding)
+                        .weight(s.weight()).upperThreshold(s.upperThreshold()).lowerThreshold(s.lowerThreshold())
+                        .build();
                 servers.putIfAbsent(rs.key(), rs);
                 up.merge(rs.key(), health.isUp(v, s), Boolean::logicalAnd);
                 quiesce.merge(rs.key(), v.quiesceServer(), Boolean::logicalOr);
@@ -122,13 +125,22 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
         Optional<RealServerConfig> sorry = group.stream().flatMap(v -> v.sorryServer().stream()).findFirst();
         if (!anyUp && sorry.isPresent()) {
             RealServerConfig s = sorry.get();
-            RealServer rs = RealServer.builder(s.address(), first.realServerPort(s)).forwarding(forwarding)
-                    .weight(1).build();
+            RealServer rs = realServer(first, s.address(), first.realServerPort(s), forwarding).weight(1).build();
             if (result.stream().noneMatch(r -> r.key().equals(rs.key()))) {
                 result.add(rs);
             }
         }
         return TableService.of(vs.build(), result);
+    }
+
+    /** A real server of {@code v} forwarded by {@code forwarding}, with the service's tunnel options when tunnelled. */
+    private static RealServer.Builder realServer(VirtualServerConfig v, InetAddress address, int port,
+            ForwardingMethod forwarding) {
+        RealServer.Builder b = RealServer.builder(address, port).forwarding(forwarding);
+        if (forwarding == ForwardingMethod.TUNNEL) {
+            v.options().tunnel().ifPresent(b::tunnel);
+        }
+        return b;
     }
 
     public Optional<TableService> service(ServiceKey key) {

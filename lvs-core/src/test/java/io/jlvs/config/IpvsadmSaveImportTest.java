@@ -1,16 +1,21 @@
 package io.jlvs.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelFlag;
+import io.jlvs.ipvs.TunnelOptions;
 import io.jlvs.ipvs.ServiceKey;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** ipvsadm-save output into the lvs.cf model; what lvs.cf cannot hold is reported by option and line. */
@@ -20,10 +25,10 @@ class IpvsadmSaveImportTest {
             -A -t 10.0.0.1:80 -s wlc
             -a -t 10.0.0.1:80 -r 10.0.1.1:80 -g -w 1
             -a -t 10.0.0.1:80 -r 10.0.1.2:80 -g -w 3
-            -A -u 10.0.0.1:53 -s rr -p 120 -M 255.255.255.0
+            -A -u 10.0.0.1:53 -s rr -p 120 -M 255.255.255.0 -o
             -a -u 10.0.0.1:53 -r 10.0.2.1:5353 -m -w 2 -x 100 -y 10
             -A -f 7 -s sh -b sh-port
-            -a -f 7 -r 10.0.3.1:0 -i -w 1
+            -a -f 7 -r 10.0.3.1:0 -i -w 1 --tun-type gue --tun-port 6080 --tun-remcsum
             -A -t [2001:db8::1]:443 -s lc --persistent 60
             -a -t [2001:db8::1]:443 -r [2001:db8::10]:443 -g -w 1
             """;
@@ -54,19 +59,21 @@ class IpvsadmSaveImportTest {
         assertEquals(Optional.of(NetworkMode.NAT), dns.forward());
         assertEquals(5353, dns.realServers().get(0).port());
         assertEquals(2, dns.realServers().get(0).weight());
+        assertEquals(100, dns.realServers().get(0).upperThreshold(), "-x");
+        assertEquals(10, dns.realServers().get(0).lowerThreshold(), "-y");
+        assertTrue(dns.options().onePacket(), "-o");
 
         VirtualServerConfig mark = c.virtualServers().get(2);
         assertEquals(ServiceKey.fwmark(7, AddressFamily.INET), mark.serviceKey());
         assertEquals(Optional.of(NetworkMode.TUNNEL), mark.forward());
+        assertEquals(Set.of(SchedulerFlag.SH_PORT), mark.options().schedulerFlags(), "-b");
+        assertEquals(Optional.of(TunnelOptions.gue(6080, TunnelFlag.REMCSUM)), mark.options().tunnel(), "--tun-*");
 
         VirtualServerConfig v6 = c.virtualServers().get(3);
         assertEquals(Optional.of(Duration.ofSeconds(60)), v6.persistent());
         assertEquals(128, v6.persistenceNetmaskPrefix());
 
         assertEquals(List.of(
-                "rules:5: warning: -x: lvs.cf has no equivalent for '100'; not imported",
-                "rules:5: warning: -y: lvs.cf has no equivalent for '10'; not imported",
-                "rules:6: warning: -b: lvs.cf has no equivalent for 'sh-port'; not imported",
                 "rules:6: warning: address: firewall-mark service 7 names no VIP; set 'address' in virtual fwm_7 before use",
                 "rules: warning: nat_router: NAT services were imported; add nat_router (the real servers' gateway "
                         + "address and device) before use"),

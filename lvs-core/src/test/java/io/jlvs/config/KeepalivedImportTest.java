@@ -91,6 +91,7 @@ class KeepalivedImportTest {
         assertEquals(8080, web.sorryServer().orElseThrow().port());
         assertEquals(List.of(3, 1), web.realServers().stream().map(RealServerConfig::weight).toList());
         assertEquals(8080, web.realServers().get(0).port());
+        assertEquals(100, web.realServers().get(1).upperThreshold(), "uthreshold");
         assertEquals(Duration.ofSeconds(3), web.health().timeout());
         assertEquals(3, web.health().fall());
         assertEquals(Map.of("check_interval", "6", "check_type", "http", "check_path", "/health", "check_status", "200",
@@ -117,7 +118,6 @@ class KeepalivedImportTest {
                 "keepalived.conf:27: warning: digest: lvs.cf has no equivalent; not imported",
                 "keepalived.conf:34: warning: real_server: its check differs from the one on line 20; lvs.cf has one "
                         + "check per virtual server, that one is used",
-                "keepalived.conf:36: warning: uthreshold: lvs.cf has no equivalent; not imported",
                 "keepalived.conf:42: warning: address: firewall-mark service 5 names no VIP; set 'address' in virtual "
                         + "fwm_5 before use",
                 "keepalived.conf:49: warning: misc_dynamic: lvs.cf has no equivalent; not imported",
@@ -142,10 +142,9 @@ class KeepalivedImportTest {
         assertEquals(List.of(
                 "k.conf:2: lb_kind: must be NAT, DR or TUN, got 'BRIDGE'",
                 "k.conf:4: weight: must be 0..65535, got -1",
-                "k.conf:7: virtual_server: virtual_server group G is not supported: list its members as virtual_server "
-                        + "sections",
+                "k.conf:7: virtual_server: names virtual_server_group G, which is not defined",
                 "k.conf:9: virtual_server: block is not closed with '}' before the end of the file",
-                "k.conf:9: virtual_server: expected 'virtual_server IP PORT' or 'virtual_server fwmark N', got 10.0.0.2"),
+                "k.conf:9: virtual server tcp_10_0_0_2_0 needs a port or a fwmark"),
                 e.errors().stream().map(Diagnostic::toString).toList());
     }
 
@@ -193,5 +192,81 @@ class KeepalivedImportTest {
         assertEquals(List.of("keepalived.conf:4: warning: notification_email: lvs.cf has no equivalent; not imported"),
                 p.warnings().stream().map(Diagnostic::toString).toList());
         assertTrue(LvsCf.write(p.configuration()).contains("check_script_user = \"nobody nogroup\""));
+    }
+
+    @Test
+    void aVirtualServerGroupBecomesOneBlockPerMemberWithTheGroupsServersAndCheck() throws Exception {
+        ParsedConfiguration parsed = Importers.keepalived("k.conf", """
+                virtual_server_group WEB {
+                    10.0.0.1 80
+                    10.0.0.10-12 80
+                    10.0.1.0/31 443
+                    fwmark 9
+                }
+                virtual_server group WEB {
+                    lvs_sched mh
+                    mh-port
+                    lvs_method TUN type gue port 6080 csum
+                    real_server 10.0.2.1 8080 {
+                        weight 2
+                        uthreshold 50
+                        lthreshold 20
+                        TCP_CHECK {
+                            connect_timeout 2
+                        }
+                    }
+                }
+                virtual_server 10.0.0.53 53 {
+                    protocol UDP
+                    ops
+                    real_server 10.0.2.2 53 {
+                    }
+                }
+                """);
+        Configuration c = parsed.configuration();
+        assertEquals(List.of(ServiceKey.tcp(ip("10.0.0.1"), 80), ServiceKey.tcp(ip("10.0.0.10"), 80),
+                ServiceKey.tcp(ip("10.0.0.11"), 80), ServiceKey.tcp(ip("10.0.0.12"), 80),
+                ServiceKey.tcp(ip("10.0.1.0"), 443), ServiceKey.tcp(ip("10.0.1.1"), 443),
+                ServiceKey.fwmark(9, AddressFamily.INET), ServiceKey.udp(ip("10.0.0.53"), 53)),
+                c.virtualServers().stream().map(VirtualServerConfig::serviceKey).toList());
+        for (VirtualServerConfig v : c.virtualServers().subList(0, 7)) {
+            assertEquals(Scheduler.MH, v.scheduler(), v.name());
+            assertEquals(java.util.Set.of(io.jlvs.ipvs.SchedulerFlag.MH_PORT), v.options().schedulerFlags(), v.name());
+            assertEquals(Optional.of(io.jlvs.ipvs.TunnelOptions.gue(6080, io.jlvs.ipvs.TunnelFlag.CSUM)),
+                    v.options().tunnel(), v.name());
+            RealServerConfig rs = v.realServers().get(0);
+            assertEquals(List.of(2, 50, 20, 8080), List.of(rs.weight(), rs.upperThreshold(), rs.lowerThreshold(),
+                    rs.port()), v.name());
+            assertEquals(Duration.ofSeconds(2), v.health().timeout(), v.name());
+        }
+        assertTrue(c.virtualServers().get(7).options().onePacket(), "ops");
+        // written as lvs.cf, it reads back the same
+        Configuration again = LvsCf.parse("lvs.cf", LvsCf.write(c)).configuration();
+        assertEquals(c.virtualServers().stream().map(VirtualServerConfig::options).toList(),
+                again.virtualServers().stream().map(VirtualServerConfig::options).toList());
+        assertEquals(c.virtualServers().get(0).realServers(), again.virtualServers().get(0).realServers().stream()
+                .map(s -> new RealServerConfig(s.name(), c.virtualServers().get(0).realServers().get(0).line(),
+                        s.address(), s.port(), s.active(), s.weight(), s.upperThreshold(), s.lowerThreshold()))
+                .toList());
+    }
+
+    @Test
+    void aGroupRangeTooLargeOrBackwardsIsRefusedByLine() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Importers.keepalived("k.conf", """
+                virtual_server_group G {
+                    10.0.0.0/16 80
+                    10.0.0.9-3 80
+                }
+                virtual_server group G {
+                    real_server 10.0.2.1 80 {
+                    }
+                }
+                """));
+        assertEquals(List.of(
+                "k.conf:1: virtual_server_group: group G has no members",
+                "k.conf:2: 10.0.0.0/16: range 10.0.0.0/16 names 65536 addresses; jLVS imports at most 256 per line (one "
+                        + "virtual block each)",
+                "k.conf:3: 10.0.0.9-3: range 10.0.0.9-3 ends before it starts"),
+                e.errors().stream().map(Diagnostic::toString).toList());
     }
 }

@@ -115,8 +115,12 @@ class LvsCfErrorTest {
         String https = "virtual https {\n address = 10.0.0.1\n port = 443\n fwmark = 100\n persistent = 300\n}\n";
         assertEquals(List.of(), warnings(http + https), "Piranha's one persistent service over two ports");
         assertEquals(List.of("lvs.cf:10: fwmark: fwmark 100 is shared with virtual http (line 1), so scheduler, "
-                        + "persistent, pmask and forward must be the same in both"),
+                        + "scheduler_flags, one_packet, persistent, pmask, forward and the tunnel keys must be the same in both"),
                 errors(http + https.replace("persistent = 300", "persistent = 60")));
+        assertEquals(List.of("lvs.cf:10: fwmark: fwmark 100 is shared with virtual http (line 1), so scheduler, "
+                        + "scheduler_flags, one_packet, persistent, pmask, forward and the tunnel keys must be the same in both"),
+                errors(http + https.replace("persistent = 300", "persistent = 300\n one_packet = 1")),
+                "one_packet differs");
     }
 
     @Test
@@ -212,5 +216,54 @@ class LvsCfErrorTest {
         assertEquals(List.of("lvs.cf:1: deadtime: must be 100ms..3600, got '0.0001'"), errors("deadtime = 0.0001\n"));
         assertEquals(List.of("lvs.cf:2: deadtime: must be a time in seconds like 6 or 0.5 (or with ms, s, m, h), got '1.x'"),
                 errors("keepalive = 0.5\ndeadtime = 1.x\n"));
+    }
+
+    @Test
+    void schedulingOptionsTheKernelWouldRefuseOrIgnoreAreErrors() {
+        assertEquals(List.of(
+                "lvs.cf:4: scheduler_flags: scheduler flag sh-port needs scheduler sh, not wlc",
+                "lvs.cf:5: one_packet: one-packet scheduling is only for UDP (or firewall-mark) services; this one is tcp",
+                "lvs.cf:6: tunnel_type: gue needs tunnel_port (the real servers' GUE receive port)",
+                "lvs.cf:10: l_threshold: 20 is above u_threshold 10 (the kernel refuses that; without u_threshold there "
+                        + "is no l_threshold)"),
+                errors(virtual("""
+                             scheduler_flags = sh-port
+                             one_packet = 1
+                             tunnel_type = gue
+                             server a {
+                                 address = 10.0.1.1
+                                 u_threshold = 10
+                                 l_threshold = 20
+                             }
+                        """)));
+        assertEquals(List.of("lvs.cf:6: tunnel_checksum: gre tunnel does not take flag REMCSUM (remote checksum is GUE only)"),
+                errors("network = tunnel\n" + virtual("     tunnel_type = gre\n     tunnel_checksum = remcsum\n")));
+        assertEquals(List.of("lvs.cf:4: tunnel_port: needs tunnel_type (gue or gre)"),
+                errors(virtual("     tunnel_port = 6080\n")));
+    }
+
+    @Test
+    void tunnelKeysOnAServiceThatDoesNotTunnelAreErrorsNotSilence() {
+        assertEquals(List.of("lvs.cf:4: tunnel_type: has no effect: virtual web forwards by direct, not tunnel (set "
+                        + "forward = tunnel or network = tunnel)"),
+                errors(virtual("     tunnel_type = gre\n")));
+    }
+
+    @Test
+    void aPortNameIsLookedUpForTheBlocksProtocolAndAnUnknownOneIsAnError() throws Exception {
+        Configuration c = LvsCf.parse("lvs.cf", """
+                virtual web {
+                     address = 10.0.0.1
+                     port = https
+                     server a {
+                          address = 10.0.1.1
+                          port = http
+                     }
+                }
+                """).configuration();
+        assertEquals(443, c.virtualServers().get(0).port());
+        assertEquals(80, c.virtualServers().get(0).realServers().get(0).port());
+        assertEquals(List.of("lvs.cf:3: port: 'htps' is not a port number, nor a tcp service in /etc/services"),
+                errors("virtual web {\n     address = 10.0.0.1\n     port = htps\n}\n"));
     }
 }

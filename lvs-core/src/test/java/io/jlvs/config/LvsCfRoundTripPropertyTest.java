@@ -110,10 +110,24 @@ class LvsCfRoundTripPropertyTest {
             VirtualServerConfig v = list.get(i);
             out.add(new VirtualServerConfig("v" + i, 0, v.active(), v.address(), v.vipNetmaskPrefix(), 1000 + i,
                     v.protocol(), v.fwmark() == 0 ? 0 : v.fwmark() % 1000 * 10 + i + 1, v.persistent(), v.persistenceNetmaskPrefix(),
-                    v.scheduler(), v.quiesceServer(), v.sorryServer(), v.forward(), v.slowStart(), v.health(),
-                    v.realServers()));
+                    v.scheduler(), v.quiesceServer(), v.sorryServer(), v.forward(), v.slowStart(), options(v, i),
+                    v.health(), v.realServers()));
         }
         return out;
+    }
+
+    /** Valid scheduling options, varied by position: flags of the scheduler, one-packet for UDP, tunnel types. */
+    static ServiceOptions options(VirtualServerConfig v, int i) {
+        java.util.Set<io.jlvs.ipvs.SchedulerFlag> flags = switch (v.scheduler().name()) {
+            case "sh" -> i % 2 == 0 ? java.util.Set.of(io.jlvs.ipvs.SchedulerFlag.SH_PORT) : java.util.Set.of();
+            case "mh" -> java.util.Set.of(io.jlvs.ipvs.SchedulerFlag.MH_FALLBACK, io.jlvs.ipvs.SchedulerFlag.MH_PORT);
+            default -> java.util.Set.of();
+        };
+        Optional<io.jlvs.ipvs.TunnelOptions> tunnel = v.forward().equals(Optional.of(NetworkMode.TUNNEL))
+                ? Optional.of(i % 2 == 0 ? io.jlvs.ipvs.TunnelOptions.gue(6080 + i, io.jlvs.ipvs.TunnelFlag.REMCSUM)
+                        : io.jlvs.ipvs.TunnelOptions.gre())
+                : Optional.empty();
+        return new ServiceOptions(flags, v.protocol() == Protocol.UDP && i % 2 == 1, tunnel);
     }
 
     static Arbitrary<VirtualServerConfig> virtual() {
@@ -130,8 +144,9 @@ class LvsCfRoundTripPropertyTest {
                         List<RealServerConfig> out = new ArrayList<>();
                         for (int i = 0; i < specs.size(); i++) {
                             int[] s = specs.get(i);
+                            int upper = s[1] % 3 == 0 ? s[1] : 0;
                             out.add(new RealServerConfig("rs" + i, 0, ipv6 ? ip6(i + 1) : ip(10, 11, 12, i + 1), s[0],
-                                    s[2] == 1, s[1]));
+                                    s[2] == 1, s[1], upper, upper / 2));
                         }
                         return out;
                     });

@@ -11,10 +11,14 @@ import io.jlvs.ipvs.ForwardingMethod;
 import io.jlvs.ipvs.Persistence;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerAddress;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelFlag;
+import io.jlvs.ipvs.TunnelOptions;
 import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.VirtualService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +166,41 @@ class DesiredTableTest {
         assertEquals(3, t.realServer(WEB, a).orElseThrow().weight(), "tables are immutable");
         assertThrows(IllegalArgumentException.class,
                 () -> t.withWeight(WEB, new RealServerAddress(ReconcilerPlanTest.ip("10.9.9.9"), 80), 1));
+    }
+
+    @Test
+    void schedulerFlagsOnePacketThresholdsAndTunnelOptionsReachTheKernelTable() throws Exception {
+        Configuration c = config("""
+                network = tunnel
+                virtual dns {
+                     address = 10.23.8.80
+                     port = domain
+                     protocol = udp
+                     scheduler = sh
+                     scheduler_flags = sh-fallback,sh-port
+                     one_packet = 1
+                     tunnel_type = gue
+                     tunnel_port = 6080
+                     tunnel_checksum = remcsum
+                     server a {
+                         address = 10.11.12.1
+                         u_threshold = 100
+                         l_threshold = 80
+                     }
+                     sorry_server = 10.11.12.99
+                }
+                """);
+        ServiceKey dns = ServiceKey.udp(ReconcilerPlanTest.ip("10.23.8.80"), 53);
+        DesiredTable t = DesiredTable.from(c);
+        VirtualService vs = t.service(dns).orElseThrow().service();
+        assertEquals(Set.of(SchedulerFlag.SH_FALLBACK, SchedulerFlag.SH_PORT), vs.schedulerFlags());
+        assertEquals(true, vs.onePacket());
+        RealServer a = t.realServer(dns, new RealServerAddress(ReconcilerPlanTest.ip("10.11.12.1"), 53)).orElseThrow();
+        assertEquals(List.of(100, 80), List.of(a.upperThreshold(), a.lowerThreshold()));
+        assertEquals(Optional.of(TunnelOptions.gue(6080, TunnelFlag.REMCSUM)), a.tunnel());
+        // the sorry server is tunnelled the same way
+        DesiredTable allDown = DesiredTable.from(c, (v, s) -> false);
+        RealServer sorry = allDown.service(dns).orElseThrow().realServers().values().iterator().next();
+        assertEquals(Optional.of(TunnelOptions.gue(6080, TunnelFlag.REMCSUM)), sorry.tunnel());
     }
 }

@@ -21,7 +21,7 @@ public record BoundVirtual(VirtualServerConfig config, Map<String, Integer> keyL
         RawBlock block) {
 
     /** The virtual keys the whole-file checks point their errors at. */
-    static final Set<String> WHOLE_FILE_KEYS = Set.of("address", "forward", "fwmark");
+    static final Set<String> WHOLE_FILE_KEYS = Set.of("address", "forward", "fwmark", "tunnel_type");
 
     public BoundVirtual {
         keyLines = Map.copyOf(keyLines);

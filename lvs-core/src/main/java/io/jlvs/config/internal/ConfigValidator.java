@@ -62,6 +62,10 @@ public final class ConfigValidator {
             if (!b.reused()) {
                 checkServers(b, mode);
             }
+            if (v.options().tunnel().isPresent() && mode != NetworkMode.TUNNEL) {
+                problems.error(b.keyLine("tunnel_type"), "tunnel_type", "has no effect: virtual " + v.name()
+                        + " forwards by " + mode.configName() + ", not tunnel (set forward = tunnel or network = tunnel)");
+            }
             if (!v.active()) {
                 continue;
             }
@@ -74,8 +78,8 @@ public final class ConfigValidator {
                         + v.serviceKey() + ") as virtual " + other.name() + " (line " + other.line() + ")");
             } else if (!sameScheduling(v, other, cluster)) {
                 problems.error(b.keyLine("fwmark"), "fwmark", "fwmark " + v.fwmark() + " is shared with virtual "
-                        + other.name() + " (line " + other.line() + "), so scheduler, persistent, pmask and forward "
-                        + "must be the same in both");
+                        + other.name() + " (line " + other.line() + "), so scheduler, scheduler_flags, one_packet, "
+                        + "persistent, pmask, forward and the tunnel keys must be the same in both");
             }
         }
     }
@@ -109,6 +113,7 @@ public final class ConfigValidator {
         return a.scheduler().equals(b.scheduler()) && a.persistent().equals(b.persistent())
                 && a.persistenceNetmaskPrefix() == b.persistenceNetmaskPrefix()
                 && a.networkMode(cluster) == b.networkMode(cluster)
+                && a.options().equals(b.options())
                 && a.family() == b.family();
     }
 

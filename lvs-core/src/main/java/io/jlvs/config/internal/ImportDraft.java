@@ -4,19 +4,24 @@ import io.jlvs.config.HealthCheckConfig;
 import io.jlvs.config.InterfaceAddress;
 import io.jlvs.config.NetworkMode;
 import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.ServiceOptions;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelOptions;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A virtual server being imported from another format, with the line it came from. */
 public final class ImportDraft {
@@ -36,11 +41,50 @@ public final class ImportDraft {
     Duration timeout = HealthCheckConfig.DEFAULT_TIMEOUT;
     int rise = 1;
     int fall = 1;
+    final Set<SchedulerFlag> schedulerFlags = EnumSet.noneOf(SchedulerFlag.class);
+    boolean onePacket;
+    TunnelOptions tunnel;
     final Map<String, String> check = new LinkedHashMap<>();
     final List<RealServerConfig> servers = new ArrayList<>();
 
     ImportDraft(int line) {
         this.line = line;
+    }
+
+    /** This draft for another service (a member of a keepalived virtual_server_group): all else the same. */
+    ImportDraft copyFor(InetAddress memberAddress, int memberPort, long memberFwmark, AddressFamily family, int at) {
+        ImportDraft d = new ImportDraft(at);
+        d.address = memberAddress;
+        d.port = memberPort;
+        d.fwmark = memberFwmark;
+        d.fwmarkFamily = family == null ? fwmarkFamily : family;
+        d.protocol = protocol;
+        d.scheduler = scheduler;
+        d.persistent = persistent;
+        d.pmask = pmask;
+        d.forward = forward;
+        d.forwardLine = forwardLine;
+        d.quiesce = quiesce;
+        d.sorry = sorry;
+        d.timeout = timeout;
+        d.rise = rise;
+        d.fall = fall;
+        d.schedulerFlags.addAll(schedulerFlags);
+        d.onePacket = onePacket;
+        d.tunnel = tunnel;
+        d.check.putAll(check);
+        d.servers.addAll(servers);
+        return d;
+    }
+
+    /** Records the tunnel options of a TUN service or real server; one service has one set in lvs.cf. */
+    void tunnel(TunnelOptions options, int atLine, Problems problems, String key) {
+        if (tunnel != null && !tunnel.equals(options)) {
+            problems.error(atLine, key, "real servers of one service tunnel by " + tunnel + " and " + options
+                    + "; lvs.cf has one tunnel type per service");
+        } else {
+            tunnel = options;
+        }
     }
 
     /** A name for the virtual block: "tcp_10_0_0_1_80", "fwm_5". */
@@ -75,10 +119,16 @@ public final class ImportDraft {
         HealthCheckConfig health = new HealthCheckConfig(Optional.empty(), Optional.empty(), false,
                 Optional.ofNullable(check.get("send_program")),
                 timeout, HealthCheckConfig.DEFAULT_REENTRY, "none", rise, fall, check);
+        if (onePacket && fwmark == 0 && protocol != Protocol.UDP) {
+            throw new IllegalArgumentException("one-packet scheduling (ops) is only for UDP or firewall-mark services");
+        }
+        ServiceOptions options = new ServiceOptions(SchedulerFlag.canonical(schedulerFlags, scheduler), onePacket,
+                Optional.ofNullable(tunnel).filter(t -> !t.equals(TunnelOptions.IPIP)));
         return new VirtualServerConfig(name(), line, true, new InterfaceAddress(vip, Optional.empty()),
                 family.maxPrefixLength(), port, protocol, fwmark, Optional.ofNullable(persistent),
                 pmask == null ? family.maxPrefixLength() : pmask, scheduler, quiesce, Optional.ofNullable(sorry),
-                forward == null || forward == network ? Optional.empty() : Optional.of(forward), Duration.ZERO, health, servers);
+                forward == null || forward == network ? Optional.empty() : Optional.of(forward), Duration.ZERO,
+                options, health, servers);
     }
 
     /** The forwarding method most services use, for lvs.cf's global {@code network}. */

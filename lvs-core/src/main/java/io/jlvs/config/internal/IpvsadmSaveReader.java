@@ -6,17 +6,21 @@ import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.TunnelFlag;
+import io.jlvs.ipvs.TunnelOptions;
+import io.jlvs.ipvs.TunnelType;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code ipvsadm-save} / {@code ipvsadm -Sn} rules: {@code -A} (add service) and {@code -a}
- * (add real server) lines with their short or long options. Options lvs.cf cannot express
- * (thresholds, scheduler flags, one-packet scheduling, persistence engines, tunnel types) are
+ * (add real server) lines with their short or long options. Scheduler flags, one-packet scheduling,
+ * thresholds and tunnel options carry over; persistence engines, which lvs.cf cannot express, are
  * reported as warnings naming the option and line; anything else unknown is an error.
  */
 public final class IpvsadmSaveReader {
@@ -136,8 +140,9 @@ public final class IpvsadmSaveReader {
                         w.nextIsNumber() ? Values.integer(w.take(), 1L, 0xFFFF_FFFFL) : 300);
                 case "-M", "--netmask" -> d.pmask = LvsCfKeys.netmaskAnyFamily(w.value(option));
                 case "-6", "--ipv6" -> ipv6Mark = true;
-                case "-b", "--sched-flags", "--pe" -> unsupported(w, option, w.value(option));
-                case "-o", "--ops" -> unsupported(w, option, null);
+                case "-b", "--sched-flags" -> d.schedulerFlags.addAll(LvsCfKeys.schedulerFlags(w.value(option)));
+                case "--pe" -> unsupported(w, option, w.value(option));
+                case "-o", "--ops" -> d.onePacket = true;
                 default -> throw new IllegalArgumentException("unknown option '" + option + "' for -A");
             }
         }
@@ -157,6 +162,11 @@ public final class IpvsadmSaveReader {
         InetAddress address = null;
         int port = 0;
         int weight = 1;
+        int upper = 0;
+        int lower = 0;
+        TunnelType tunType = TunnelType.IPIP;
+        int tunPort = 0;
+        Set<TunnelFlag> tunFlags = Set.of();
         NetworkMode mode = NetworkMode.DIRECT; // ipvsadm's default, -g
         boolean ipv6Mark = false;
         while (w.hasNext()) {
@@ -179,9 +189,12 @@ public final class IpvsadmSaveReader {
                 case "-i", "--ipip" -> mode = NetworkMode.TUNNEL;
                 case "-w", "--weight" -> weight = Values.integer(w.value(option), 0, RealServerConfig.MAX_WEIGHT);
                 case "-6", "--ipv6" -> ipv6Mark = true;
-                case "-x", "--u-threshold", "-y", "--l-threshold", "--tun-type", "--tun-port" ->
-                        unsupported(w, option, w.value(option));
-                case "--tun-nocsum", "--tun-csum", "--tun-remcsum" -> unsupported(w, option, null);
+                case "-x", "--u-threshold" -> upper = Values.integer(w.value(option), 0, Integer.MAX_VALUE);
+                case "-y", "--l-threshold" -> lower = Values.integer(w.value(option), 0, Integer.MAX_VALUE);
+                case "--tun-type" -> tunType = LvsCfKeys.tunnelType(w.value(option));
+                case "--tun-port" -> tunPort = Values.integer(w.value(option), 1, 65535);
+                case "--tun-nocsum", "--tun-csum", "--tun-remcsum" ->
+                        tunFlags = LvsCfKeys.tunnelChecksum(option.substring("--tun-".length()));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "' for -a");
             }
         }
@@ -193,8 +206,15 @@ public final class IpvsadmSaveReader {
             throw new IllegalArgumentException("real server for " + key.text() + ", which no -A line added before");
         }
         d.forwarding(mode, w.line, problems, "-r");
+        if (mode == NetworkMode.TUNNEL) {
+            d.tunnel(new TunnelOptions(tunType, tunPort, tunFlags), w.line, problems, "--tun-type");
+        }
+        if (lower > upper) {
+            throw new IllegalArgumentException("-y " + lower + " is above -x " + upper + " (the kernel refuses that)");
+        }
         int lvsPort = port == d.port ? 0 : port;
-        d.servers.add(new RealServerConfig("rs" + (d.servers.size() + 1), w.line, address, lvsPort, true, weight));
+        d.servers.add(new RealServerConfig("rs" + (d.servers.size() + 1), w.line, address, lvsPort, true, weight,
+                upper, lower));
     }
 
     private void unsupported(Words w, String option, String value) {

@@ -2,6 +2,11 @@ package io.jlvs.config.internal;
 
 import io.jlvs.config.NetworkMode;
 import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.internal.KeepalivedSyntax.Node;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelFlag;
+import io.jlvs.ipvs.TunnelOptions;
+import io.jlvs.ipvs.TunnelType;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
 import java.time.Duration;
@@ -10,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the {@code virtual_server} sections of a keepalived.conf (keepalived.conf(5)). Every key
  * this importer does not carry over is reported as a warning with its name and line; keepalived's
  * per-real-server checks become the virtual server's one check (a different check on a later real
- * server is reported).
+ * server is reported). A {@code virtual_server group NAME} becomes one virtual block per member of
+ * its {@code virtual_server_group} ({@link KeepalivedGroup}).
  */
 public final class KeepalivedReader {
     private final Problems problems;
@@ -24,33 +31,42 @@ public final class KeepalivedReader {
         this.problems = problems;
     }
 
-    /** A statement: its words, its line, and its block's statements when it opens one. */
-    record Node(String name, List<String> args, int line, List<Node> children) {
-        boolean isBlock() {
-            return children != null;
-        }
-    }
-
     public ImportDraft.Imported read(String text) {
         List<ImportDraft> drafts = new ArrayList<>();
         Map<String, ImportDraft> seen = new LinkedHashMap<>();
         java.util.Optional<String> scriptUser = java.util.Optional.empty();
-        for (Node node : parse(text)) {
+        List<Node> nodes = new KeepalivedSyntax(problems).parse(text);
+        Map<String, Node> groups = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            if (node.name().equals("virtual_server_group")) {
+                if (!node.isBlock() || node.args().size() != 1) {
+                    problems.error(node.line(), node.name(), "expected 'virtual_server_group NAME { ... }'");
+                } else if (groups.putIfAbsent(node.args().get(0), node) != null) {
+                    problems.error(node.line(), node.name(), "group " + node.args().get(0) + " is defined twice");
+                }
+            }
+        }
+        for (Node node : nodes) {
             if (node.name().equals("global_defs") && node.isBlock()) {
                 scriptUser = globalDefs(node);
                 continue;
+            }
+            if (node.name().equals("virtual_server_group")) {
+                continue; // read where a virtual_server names it
             }
             if (!node.name().equals("virtual_server")) {
                 problems.warning(node.line(), node.name(), "only virtual_server sections are imported; skipped");
                 continue;
             }
             try {
-                ImportDraft d = virtualServer(node);
-                String key = d.name();
-                if (seen.putIfAbsent(key, d) != null) {
-                    problems.error(node.line(), "virtual_server", "the same service as on line " + seen.get(key).line);
-                } else {
-                    drafts.add(d);
+                for (ImportDraft d : virtualServers(node, groups)) {
+                    String key = d.name();
+                    if (seen.putIfAbsent(key, d) != null) {
+                        problems.error(d.line, "virtual_server", "the same service (" + key + ") as on line "
+                                + seen.get(key).line);
+                    } else {
+                        drafts.add(d);
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 problems.error(node.line(), "virtual_server", e.getMessage());
@@ -86,14 +102,33 @@ public final class KeepalivedReader {
         return user;
     }
 
+    /** One virtual_server section: one draft, or one per member of the group it names. */
+    private List<ImportDraft> virtualServers(Node node, Map<String, Node> groups) {
+        List<String> a = node.args();
+        if (a.size() != 2 || !a.get(0).equals("group")) {
+            return List.of(virtualServer(node));
+        }
+        Node group = groups.get(a.get(1));
+        if (group == null) {
+            throw new IllegalArgumentException("names virtual_server_group " + a.get(1) + ", which is not defined");
+        }
+        ImportDraft template = virtualServer(node);
+        List<ImportDraft> drafts = new ArrayList<>();
+        for (KeepalivedGroup.Member m : KeepalivedGroup.members(group, problems)) {
+            drafts.add(template.copyFor(m.address(), m.port(), m.fwmark(), m.fwmarkFamily(), m.line()));
+        }
+        return drafts;
+    }
+
     private ImportDraft virtualServer(Node node) {
         ImportDraft d = new ImportDraft(node.line());
         List<String> a = node.args();
         if (a.size() == 2 && a.get(0).equals("fwmark")) {
             d.fwmark = Values.integer(a.get(1), 1L, 0xFFFF_FFFFL);
         } else if (a.size() == 2 && a.get(0).equals("group")) {
-            throw new IllegalArgumentException("virtual_server group " + a.get(1)
-                    + " is not supported: list its members as virtual_server sections");
+            // a template: the group's members give each copy its service (virtualServers)
+        } else if (a.size() == 1) {
+            d.address = Values.address(a.get(0)); // keepalived: the port may be left out of a persistent service
         } else if (a.size() == 2) {
             d.address = Values.address(a.get(0));
             d.port = Values.integer(a.get(1), 1, 65535);
@@ -111,7 +146,10 @@ public final class KeepalivedReader {
                 switch (n.name()) {
                     case "delay_loop" -> d.check.put("check_interval", one(n));
                     case "lb_algo", "lvs_sched" -> d.scheduler = Scheduler.of(one(n).toLowerCase(Locale.ROOT));
-                    case "lb_kind", "lvs_method" -> d.forwarding(kind(one(n)), n.line(), problems, n.name());
+                    case "lb_kind", "lvs_method" -> method(d, n);
+                    case "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback", "mh-port", "mh-fallback" ->
+                            d.schedulerFlags.add(SchedulerFlag.fromIpvsadmName(n.name()));
+                    case "ops" -> d.onePacket = true;
                     case "persistence_timeout" -> d.persistent = Duration.ofSeconds(
                             n.args().isEmpty() ? 360 : Values.integer(one(n), 1L, 0xFFFF_FFFFL));
                     case "persistence_granularity" -> d.pmask = LvsCfKeys.netmaskAnyFamily(one(n));
@@ -143,16 +181,21 @@ public final class KeepalivedReader {
     }
 
     private Map<String, String> realServer(ImportDraft d, Node node) {
-        if (node.args().size() != 2 || !node.isBlock()) {
-            throw new IllegalArgumentException("expected 'real_server IP PORT { ... }'");
+        if (node.args().isEmpty() || node.args().size() > 2 || !node.isBlock()) {
+            throw new IllegalArgumentException("expected 'real_server IP [PORT] { ... }'");
         }
         int weight = 1;
+        int upper = 0;
+        int lower = 0;
         Map<String, String> check = new LinkedHashMap<>();
         for (Node n : node.children()) {
             try {
                 switch (n.name()) {
                     case "weight" -> weight = Values.integer(one(n), 0, RealServerConfig.MAX_WEIGHT);
                     case "inhibit_on_failure" -> d.quiesce = true;
+                    case "uthreshold" -> upper = Values.integer(one(n), 0, Integer.MAX_VALUE);
+                    case "lthreshold" -> lower = Values.integer(one(n), 0, Integer.MAX_VALUE);
+                    case "lvs_method" -> method(d, n);
                     case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> {
                         if (!check.isEmpty()) {
                             problems.warning(n.line(), n.name(), "a second check on one real server; only the first "
@@ -168,9 +211,14 @@ public final class KeepalivedReader {
             }
         }
         var address = Values.address(node.args().get(0));
-        int port = Values.integer(node.args().get(1), 0, 65535);
+        int port = node.args().size() == 2 ? Values.integer(node.args().get(1), 0, 65535) : 0;
+        if (lower > upper) {
+            problems.error(node.line(), "lthreshold", lower + " is above uthreshold " + upper
+                    + " (the kernel refuses that)");
+            lower = 0;
+        }
         d.servers.add(new RealServerConfig("rs" + (d.servers.size() + 1), node.line(), address,
-                port == d.port ? 0 : port, true, weight));
+                port == d.port ? 0 : port, true, weight, upper, lower));
         return check;
     }
 
@@ -248,6 +296,41 @@ public final class KeepalivedReader {
         return n.args().get(i);
     }
 
+    /** {@code lvs_method NAT|DR|TUN [type ipip|gue port N|gre] [nocsum|csum|remcsum]}. */
+    private void method(ImportDraft d, Node n) {
+        List<String> a = n.args();
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("needs NAT, DR or TUN");
+        }
+        NetworkMode mode = kind(a.get(0));
+        d.forwarding(mode, n.line(), problems, n.name());
+        if (mode != NetworkMode.TUNNEL) {
+            if (a.size() > 1) {
+                throw new IllegalArgumentException(a.get(0) + " takes no options, got " + String.join(" ", a));
+            }
+            return;
+        }
+        TunnelType type = TunnelType.IPIP;
+        int port = 0;
+        Set<TunnelFlag> flags = Set.of();
+        for (int i = 1; i < a.size(); i++) {
+            switch (a.get(i)) {
+                case "type" -> type = LvsCfKeys.tunnelType(next(a, ++i));
+                case "port" -> port = Values.integer(next(a, ++i), 1, 65535);
+                case "nocsum", "csum", "remcsum" -> flags = LvsCfKeys.tunnelChecksum(a.get(i));
+                default -> throw new IllegalArgumentException("unknown tunnel option '" + a.get(i) + "'");
+            }
+        }
+        d.tunnel(new TunnelOptions(type, port, flags), n.line(), problems, n.name());
+    }
+
+    private static String next(List<String> words, int i) {
+        if (i >= words.size()) {
+            throw new IllegalArgumentException("'" + words.get(i - 1) + "' needs a value");
+        }
+        return words.get(i);
+    }
+
     private static NetworkMode kind(String text) {
         return switch (text.toUpperCase(Locale.ROOT)) {
             case "NAT" -> NetworkMode.NAT;
@@ -264,127 +347,5 @@ public final class KeepalivedReader {
             case "SCTP" -> Protocol.SCTP;
             default -> throw new IllegalArgumentException("must be TCP, UDP or SCTP, got '" + text + "'");
         };
-    }
-
-    // ---- syntax: words, quoted strings, '{', '}', comments from '#' or '!' to the end of the line ----
-
-    private record Token(String text, int line, boolean quoted) {}
-
-    /**
-     * How deep blocks may nest. keepalived's own deepest is four (virtual_server, real_server,
-     * HTTP_GET, url); past this a file is not a keepalived.conf, and without a bound a file of
-     * nothing but '{' would end the recursive parse in a StackOverflowError.
-     */
-    static final int MAX_DEPTH = 32;
-
-    private List<Node> parse(String text) {
-        List<Token> tokens = tokens(text);
-        int[] pos = {0};
-        return statements(tokens, pos, 0).nodes();
-    }
-
-    /** A block's statements, and whether its '}' came before the end of the file. */
-    private record Block(List<Node> nodes, boolean closed) {}
-
-    /** Reads statements from {@code pos} to the end of the file or (depth > 0) to the '}' that ends the block. */
-    private Block statements(List<Token> tokens, int[] pos, int depth) {
-        List<Node> nodes = new ArrayList<>();
-        while (pos[0] < tokens.size()) {
-            Token t = tokens.get(pos[0]);
-            if (!t.quoted() && t.text().equals("}")) {
-                if (depth == 0) {
-                    problems.error(t.line(), "", "'}' without an open block");
-                    pos[0]++;
-                    continue;
-                }
-                pos[0]++;
-                return new Block(nodes, true);
-            }
-            if (!t.quoted() && t.text().equals("{")) {
-                problems.error(t.line(), "", "'{' without a keyword before it");
-                pos[0]++;
-                block(tokens, pos, depth + 1, t);
-                continue;
-            }
-            // one statement: the words on t's line, then an optional block
-            List<String> args = new ArrayList<>();
-            pos[0]++;
-            while (pos[0] < tokens.size() && tokens.get(pos[0]).line() == t.line()
-                    && !isBrace(tokens.get(pos[0]))) {
-                args.add(tokens.get(pos[0]++).text());
-            }
-            List<Node> children = null;
-            if (pos[0] < tokens.size() && !tokens.get(pos[0]).quoted() && tokens.get(pos[0]).text().equals("{")) {
-                pos[0]++;
-                Block b = block(tokens, pos, depth + 1, t);
-                if (!b.closed()) {
-                    problems.error(t.line(), t.text(), "block is not closed with '}' before the end of the file");
-                }
-                children = b.nodes();
-            }
-            nodes.add(new Node(t.text(), args, t.line(), children));
-        }
-        return new Block(nodes, depth == 0);
-    }
-
-    /**
-     * The block just opened (after its '{') at {@code depth}: parsed, or past {@link #MAX_DEPTH}
-     * reported once and skipped to its '}' by counting braces, without recursing further.
-     */
-    private Block block(List<Token> tokens, int[] pos, int depth, Token opener) {
-        if (depth <= MAX_DEPTH) {
-            return statements(tokens, pos, depth);
-        }
-        problems.error(opener.line(), opener.text(), "blocks nested more than " + MAX_DEPTH + " deep; skipped");
-        int open = 1;
-        while (pos[0] < tokens.size()) {
-            Token t = tokens.get(pos[0]++);
-            if (!t.quoted() && t.text().equals("{")) {
-                open++;
-            } else if (!t.quoted() && t.text().equals("}") && --open == 0) {
-                return new Block(List.of(), true);
-            }
-        }
-        return new Block(List.of(), false);
-    }
-
-    private static boolean isBrace(Token t) {
-        return !t.quoted() && (t.text().equals("{") || t.text().equals("}"));
-    }
-
-    private List<Token> tokens(String text) {
-        List<Token> tokens = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            int j = 0;
-            while (j < line.length()) {
-                char c = line.charAt(j);
-                if (Character.isWhitespace(c)) {
-                    j++;
-                } else if (c == '#' || c == '!') {
-                    break;
-                } else if (c == '{' || c == '}') {
-                    tokens.add(new Token(String.valueOf(c), i + 1, false));
-                    j++;
-                } else if (c == '"') {
-                    int end = line.indexOf('"', j + 1);
-                    if (end < 0) {
-                        problems.error(i + 1, "", "a quoted string has no closing '\"'");
-                        break;
-                    }
-                    tokens.add(new Token(line.substring(j + 1, end), i + 1, true));
-                    j = end + 1;
-                } else {
-                    int start = j;
-                    while (j < line.length() && !Character.isWhitespace(line.charAt(j)) && line.charAt(j) != '{'
-                            && line.charAt(j) != '}') {
-                        j++;
-                    }
-                    tokens.add(new Token(line.substring(start, j), i + 1, false));
-                }
-            }
-        }
-        return tokens;
     }
 }

@@ -3,15 +3,23 @@ package io.jlvs.config.internal;
 import io.jlvs.config.ClusterSettings;
 import io.jlvs.config.HealthCheckConfig;
 import io.jlvs.config.RealServerConfig;
+import io.jlvs.config.ServiceOptions;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.ForwardingMethod;
+import io.jlvs.ipvs.Protocol;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelOptions;
+import io.jlvs.ipvs.TunnelType;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the syntax tree into model records, block by block, checking what can be checked within a
@@ -20,12 +28,19 @@ import java.util.Optional;
  */
 public final class LvsCfBinder {
     private final Problems problems;
+    private final Path services;
     private final KeyTable<GlobalDraft> globalKeys = LvsCfKeys.global();
     private final KeyTable<VirtualDraft> virtualKeys = LvsCfKeys.virtual();
     private final KeyTable<ServerDraft> serverKeys = LvsCfKeys.server();
 
     public LvsCfBinder(Problems problems) {
+        this(problems, ServiceNames.SYSTEM);
+    }
+
+    /** A binder that looks port names up in {@code services} (services(5) format) instead of /etc/services. */
+    public LvsCfBinder(Problems problems, Path services) {
         this.problems = problems;
+        this.services = services;
     }
 
     /** The global settings and the line of each global key that was set. */
@@ -71,6 +86,7 @@ public final class LvsCfBinder {
         int errorsBefore = countErrors();
         int warningsBefore = problems.warningCount();
         Map<String, RawEntry> seen = virtualKeys.apply(block.entries(), d, problems);
+        d.port = port(d.portEntry, d.protocol, true, d.port);
         Map<String, RawBlock> serverNames = new HashMap<>();
         for (RawBlock child : block.children()) {
             RawBlock earlier = serverNames.putIfAbsent(child.name(), child);
@@ -79,8 +95,9 @@ public final class LvsCfBinder {
                         + block.name() + " (first on line " + earlier.line() + ")");
                 continue;
             }
-            server(child).ifPresent(d.servers::add);
+            server(child, d.protocol).ifPresent(d.servers::add);
         }
+        ServiceOptions options = options(d, seen);
         String where = "virtual " + block.name();
         if (!seen.containsKey("address")) {
             problems.error(block.line(), "address", "is required (" + where
@@ -117,9 +134,12 @@ public final class LvsCfBinder {
         }
         Optional<RealServerConfig> sorry = Optional.empty();
         if (d.sorryAddress != null) {
-            sorry = Optional.of(new RealServerConfig("sorry_server", seen.get("sorry_server").line(), d.sorryAddress,
-                    d.sorryPort, true, 1));
+            RawEntry e = seen.get("sorry_server");
+            int sorryPort = d.sorryPort == null ? 0
+                    : port(new RawEntry(e.key(), d.sorryPort, false, e.line()), d.protocol, false, 0);
+            sorry = Optional.of(new RealServerConfig("sorry_server", e.line(), d.sorryAddress, sorryPort, true, 1));
         }
+
         if (countErrors() > errorsBefore) {
             return Optional.empty();
         }
@@ -129,8 +149,8 @@ public final class LvsCfBinder {
         VirtualServerConfig config = new VirtualServerConfig(block.name(), block.line(), d.active, d.address,
                 vipPrefix, d.port, d.protocol, d.fwmark,
                 d.persistentSeconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(d.persistentSeconds)),
-                pmask, d.scheduler, d.quiesceServer, sorry, Optional.ofNullable(d.forward), d.slowStart, health,
-                d.servers);
+                pmask, d.scheduler, d.quiesceServer, sorry, Optional.ofNullable(d.forward), d.slowStart, options,
+                health, d.servers);
         Map<String, Integer> keyLines = new HashMap<>();
         for (String key : BoundVirtual.WHOLE_FILE_KEYS) {
             RawEntry e = seen.get(key);
@@ -141,20 +161,77 @@ public final class LvsCfBinder {
         return Optional.of(new BoundVirtual(config, keyLines, problems.warningsSince(warningsBefore), block));
     }
 
-    private Optional<RealServerConfig> server(RawBlock block) {
+    /**
+     * The block's scheduling options. Each refusal names its key: a flag of another scheduler, one-packet
+     * scheduling of a TCP or SCTP service (ipvsadm refuses it too), a tunnel port without GUE and GUE
+     * without one, a checksum IPIP has no room for.
+     */
+    private ServiceOptions options(VirtualDraft d, Map<String, RawEntry> seen) {
+        Set<SchedulerFlag> flags = Set.of();
+        try {
+            flags = SchedulerFlag.canonical(d.schedulerFlags, d.scheduler);
+        } catch (IllegalArgumentException e) {
+            problems.error(seen.get("scheduler_flags").line(), "scheduler_flags", e.getMessage());
+        }
+        if (d.onePacket && d.fwmark == 0 && d.protocol != Protocol.UDP) {
+            problems.error(seen.get("one_packet").line(), "one_packet", "one-packet scheduling is only for UDP "
+                    + "(or firewall-mark) services; this one is " + d.protocol.name().toLowerCase(Locale.ROOT));
+        }
+        Optional<TunnelOptions> tunnel = Optional.empty();
+        if (d.tunnelType == null) {
+            for (String key : List.of("tunnel_port", "tunnel_checksum")) {
+                if (seen.containsKey(key)) {
+                    problems.error(seen.get(key).line(), key, "needs tunnel_type (gue or gre)");
+                }
+            }
+        } else if (d.tunnelType == TunnelType.GUE && d.tunnelPort == 0) {
+            problems.error(seen.get("tunnel_type").line(), "tunnel_type", "gue needs tunnel_port (the real servers'"
+                    + " GUE receive port)");
+        } else {
+            try {
+                tunnel = Optional.of(new TunnelOptions(d.tunnelType, d.tunnelPort,
+                        d.tunnelChecksum == null ? Set.of() : d.tunnelChecksum));
+            } catch (IllegalArgumentException e) {
+                String key = d.tunnelPort != 0 && d.tunnelType != TunnelType.GUE ? "tunnel_port" : "tunnel_checksum";
+                problems.error(seen.getOrDefault(key, seen.get("tunnel_type")).line(), key, e.getMessage());
+            }
+        }
+        return new ServiceOptions(flags, d.onePacket, tunnel);
+    }
+
+    /** A port written as a number or a service name; {@code fallback} when it was not given. */
+    private int port(RawEntry entry, Protocol protocol, boolean zeroAllowed, int fallback) {
+        if (entry == null) {
+            return fallback;
+        }
+        try {
+            return ServiceNames.port(entry.value(), protocol, zeroAllowed, services);
+        } catch (IllegalArgumentException e) {
+            problems.error(entry.line(), entry.key(), e.getMessage());
+            return fallback;
+        }
+    }
+
+    private Optional<RealServerConfig> server(RawBlock block, Protocol protocol) {
         if (!block.children().isEmpty()) {
             return Optional.empty(); // reported by the reader: a block inside a server block
         }
         ServerDraft d = new ServerDraft();
         int errorsBefore = countErrors();
         Map<String, RawEntry> seen = serverKeys.apply(block.entries(), d, problems);
+        d.port = port(d.portEntry, protocol, true, d.port);
+        if (d.lowerThreshold > d.upperThreshold) {
+            problems.error(seen.get("l_threshold").line(), "l_threshold", d.lowerThreshold + " is above u_threshold "
+                    + d.upperThreshold + " (the kernel refuses that; without u_threshold there is no l_threshold)");
+        }
         if (!seen.containsKey("address")) {
             problems.error(block.line(), "address", "is required (server " + block.name() + ")");
         }
         if (countErrors() > errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new RealServerConfig(block.name(), block.line(), d.address, d.port, d.active, d.weight));
+        return Optional.of(new RealServerConfig(block.name(), block.line(), d.address, d.port, d.active, d.weight,
+                d.upperThreshold, d.lowerThreshold));
     }
 
     private void checkPrefix(int prefix, AddressFamily family, RawEntry entry) {

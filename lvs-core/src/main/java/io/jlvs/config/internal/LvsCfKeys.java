@@ -4,6 +4,10 @@ import io.jlvs.config.NetworkMode;
 import io.jlvs.health.internal.check.Argv;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelFlag;
+import io.jlvs.ipvs.TunnelType;
+import java.util.EnumSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -89,12 +93,17 @@ final class LvsCfKeys {
                 .key("active", (d, e) -> d.active = Values.bool(e.value()))
                 .key("address", (d, e) -> d.address = Values.interfaceAddress(e.value()))
                 .key("vip_nmask", (d, e) -> d.vipNetmask = netmaskAnyFamily(e.value()))
-                .key("port", (d, e) -> d.port = Values.integer(e.value(), 0, 65535))
+                .key("port", (d, e) -> d.portEntry = portWord(e))
                 .key("protocol", (d, e) -> d.protocol = protocol(e.value()))
                 .key("fwmark", (d, e) -> d.fwmark = Values.integer(e.value(), 1L, 0xFFFF_FFFFL))
                 .key("persistent", (d, e) -> d.persistentSeconds = Values.integer(e.value(), 0L, MAX_PERSISTENT))
                 .key("pmask", (d, e) -> d.pmask = netmaskAnyFamily(e.value()))
                 .key("scheduler", (d, e) -> d.scheduler = Scheduler.of(e.value().toLowerCase(Locale.ROOT)))
+                .key("scheduler_flags", (d, e) -> d.schedulerFlags = schedulerFlags(e.value()))
+                .key("one_packet", (d, e) -> d.onePacket = Values.bool(e.value()))
+                .key("tunnel_type", (d, e) -> d.tunnelType = tunnelType(e.value()))
+                .key("tunnel_port", (d, e) -> d.tunnelPort = Values.integer(e.value(), 1, 65535))
+                .key("tunnel_checksum", (d, e) -> d.tunnelChecksum = tunnelChecksum(e.value()))
                 .key("send", (d, e) -> {
                     d.send = e.value();
                     d.checkSetting(e);
@@ -133,12 +142,50 @@ final class LvsCfKeys {
                 .key("address", (d, e) -> d.address = Values.address(e.value()))
                 .key("active", (d, e) -> d.active = Values.bool(e.value()))
                 .key("weight", (d, e) -> d.weight = Values.integer(e.value(), 0, 65535))
-                .key("port", (d, e) -> d.port = Values.integer(e.value(), 0, 65535));
+                .key("port", (d, e) -> d.portEntry = portWord(e))
+                .key("u_threshold", (d, e) -> d.upperThreshold = Values.integer(e.value(), 0, Integer.MAX_VALUE))
+                .key("l_threshold", (d, e) -> d.lowerThreshold = Values.integer(e.value(), 0, Integer.MAX_VALUE));
     }
 
     /** A dotted mask (IPv4) or a prefix length up to 128; the family is checked once the address is known. */
     static int netmaskAnyFamily(String text) {
         return text.strip().contains(".") ? Values.netmask(text, 32) : Values.netmask(text, 128);
+    }
+
+    /** A port as written: a number or a service name, resolved once the block's protocol is known. */
+    private static RawEntry portWord(RawEntry e) {
+        word(e.value());
+        return e;
+    }
+
+    /** Scheduler flags as ipvsadm -b names them ("sh-fallback", "flag-2"), separated by spaces or commas. */
+    static Set<SchedulerFlag> schedulerFlags(String text) {
+        Set<SchedulerFlag> flags = EnumSet.noneOf(SchedulerFlag.class);
+        for (String word : text.strip().split("[\\s,]+")) {
+            if (!word.isEmpty()) {
+                flags.add(SchedulerFlag.fromIpvsadmName(word));
+            }
+        }
+        return flags;
+    }
+
+    static TunnelType tunnelType(String text) {
+        for (TunnelType t : TunnelType.values()) {
+            if (t.name().equalsIgnoreCase(text.strip())) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("must be ipip, gue or gre, got '" + text + "'");
+    }
+
+    /** {@code tunnel_checksum}: none (nocsum), csum or remcsum, as ipvsadm's --tun-nocsum/-csum/-remcsum. */
+    static Set<TunnelFlag> tunnelChecksum(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "none", "nocsum" -> Set.of();
+            case "csum" -> Set.of(TunnelFlag.CSUM);
+            case "remcsum" -> Set.of(TunnelFlag.REMCSUM);
+            default -> throw new IllegalArgumentException("must be none, csum or remcsum, got '" + text + "'");
+        };
     }
 
     private static Protocol protocol(String text) {
@@ -164,7 +211,7 @@ final class LvsCfKeys {
             throw new IllegalArgumentException("must be 'ADDRESS' or 'ADDRESS PORT', got '" + e.value() + "'");
         }
         d.sorryAddress = Values.address(words[0]);
-        d.sorryPort = words.length == 2 ? Values.integer(words[1], 1, 65535) : 0;
+        d.sorryPort = words.length == 2 ? words[1] : null;
     }
 
     private static String nonEmpty(String text) {

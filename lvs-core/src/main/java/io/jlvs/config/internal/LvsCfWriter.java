@@ -6,8 +6,10 @@ import io.jlvs.config.HealthCheckConfig;
 import io.jlvs.config.InterfaceAddress;
 import io.jlvs.config.RealServerConfig;
 import io.jlvs.config.RoleScripts;
+import io.jlvs.config.ServiceOptions;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.ipvs.AddressFamily;
+import io.jlvs.ipvs.SchedulerFlag;
 import java.util.Map;
 import java.util.Set;
 
@@ -98,6 +100,23 @@ public final class LvsCfWriter {
         v.persistent().ifPresent(p -> kv(out, IN, "persistent", Long.toString(p.toSeconds())));
         kv(out, IN, "pmask", Values.netmaskText(v.persistenceNetmaskPrefix(), ipv4));
         kv(out, IN, "scheduler", v.scheduler().name());
+        // The scheduling options only when set: most services have none, and their absence is their default.
+        ServiceOptions o = v.options();
+        if (!o.schedulerFlags().isEmpty()) {
+            kv(out, IN, "scheduler_flags", String.join(" ",
+                    o.schedulerFlags().stream().map(SchedulerFlag::ipvsadmName).toList()));
+        }
+        if (o.onePacket()) {
+            kv(out, IN, "one_packet", bool(true));
+        }
+        o.tunnel().ifPresent(t -> {
+            kv(out, IN, "tunnel_type", t.type().name().toLowerCase(java.util.Locale.ROOT));
+            if (t.port() != 0) {
+                kv(out, IN, "tunnel_port", Integer.toString(t.port()));
+            }
+            kv(out, IN, "tunnel_checksum", t.flags().isEmpty() ? "none"
+                    : t.flags().iterator().next().name().toLowerCase(java.util.Locale.ROOT));
+        });
         HealthCheckConfig h = v.health();
         h.send().ifPresent(s -> kv(out, IN, "send", quote(s)));
         h.expect().ifPresent(s -> kv(out, IN, "expect", quote(s)));
@@ -126,6 +145,12 @@ public final class LvsCfWriter {
             }
             kv(out, IN2, "active", bool(s.active()));
             kv(out, IN2, "weight", Integer.toString(s.weight()));
+            if (s.upperThreshold() != 0) {
+                kv(out, IN2, "u_threshold", Integer.toString(s.upperThreshold()));
+            }
+            if (s.lowerThreshold() != 0) {
+                kv(out, IN2, "l_threshold", Integer.toString(s.lowerThreshold()));
+            }
             out.append(IN).append("}\n");
         }
         out.append("}\n");

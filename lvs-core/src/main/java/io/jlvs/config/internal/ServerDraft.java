@@ -6,6 +6,9 @@ import java.net.InetAddress;
 final class ServerDraft {
     InetAddress address;
     int port;
+    RawEntry portEntry;
+    int upperThreshold;
+    int lowerThreshold;
     boolean active = true;
     int weight = 1;
 }

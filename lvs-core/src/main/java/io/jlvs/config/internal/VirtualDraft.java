@@ -6,12 +6,16 @@ import io.jlvs.config.NetworkMode;
 import io.jlvs.config.RealServerConfig;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.Scheduler;
+import io.jlvs.ipvs.SchedulerFlag;
+import io.jlvs.ipvs.TunnelFlag;
+import io.jlvs.ipvs.TunnelType;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A virtual block's values while it is being read; defaults as documented in docs/lvs.cf.md. */
 final class VirtualDraft {
@@ -19,6 +23,7 @@ final class VirtualDraft {
     InterfaceAddress address;
     Integer vipNetmask;
     int port;
+    RawEntry portEntry;
     Protocol protocol = Protocol.TCP;
     long fwmark;
     long persistentSeconds;
@@ -33,9 +38,14 @@ final class VirtualDraft {
     String loadMonitor = "none";
     boolean quiesceServer;
     InetAddress sorryAddress;
-    int sorryPort;
+    String sorryPort;
     NetworkMode forward;
     Duration slowStart = Duration.ZERO;
+    Set<SchedulerFlag> schedulerFlags = Set.of();
+    boolean onePacket;
+    TunnelType tunnelType;
+    int tunnelPort;
+    Set<TunnelFlag> tunnelChecksum;
     int rise = 1;
     int fall = 1;
     final Map<String, String> checkSettings = new LinkedHashMap<>();

@@ -129,6 +129,14 @@ class DocumentedKeysTest {
         m.put("persistent", Sample.effect("persistent = 300", c -> web(c).persistent()));
         m.put("pmask", Sample.effect("pmask = 255.255.255.0", "     persistent = 300\n", c -> web(c).persistenceNetmaskPrefix()));
         m.put("scheduler", Sample.effect("scheduler = rr", c -> web(c).scheduler()));
+        m.put("scheduler_flags", Sample.effect("scheduler_flags = sh-port sh-fallback", "     scheduler = sh\n",
+                c -> web(c).options().schedulerFlags()));
+        m.put("one_packet", Sample.effect("one_packet = 1", "     protocol = udp\n", c -> web(c).options().onePacket()));
+        m.put("tunnel_type", Sample.effect("tunnel_type = gre", "     forward = tunnel\n", c -> web(c).options().tunnel()));
+        m.put("tunnel_port", Sample.effect("tunnel_port = 6080", "     forward = tunnel\n     tunnel_type = gue\n"
+                + "     tunnel_port = 5555\n", c -> web(c).options().tunnel()));
+        m.put("tunnel_checksum", Sample.effect("tunnel_checksum = csum", "     forward = tunnel\n     tunnel_type = gre\n",
+                c -> web(c).options().tunnel()));
         m.put("send", Sample.effect("send = \"GET / HTTP/1.0\\r\\n\\r\\n\"", c -> web(c).health().send()));
         m.put("expect", Sample.effect("expect = \"HTTP\"", c -> web(c).health().expect()));
         m.put("use_regex", Sample.effect("use_regex = 1", "     expect = \"HTTP\"\n", c -> web(c).health().useRegex()));
@@ -152,6 +160,9 @@ class DocumentedKeysTest {
         m.put("port", Sample.effect("port = 8080", c -> rs1(c).port()));
         m.put("active", Sample.effect("active = 0", c -> rs1(c).active()));
         m.put("weight", Sample.effect("weight = 5", c -> rs1(c).weight()));
+        m.put("u_threshold", Sample.effect("u_threshold = 100", c -> rs1(c).upperThreshold()));
+        m.put("l_threshold", Sample.effect("l_threshold = 50", "         u_threshold = 100\n",
+                c -> rs1(c).lowerThreshold()));
         return m;
     }
 
@@ -212,7 +223,8 @@ class DocumentedKeysTest {
         global().forEach((k, s) -> check("global " + k, s, text -> file(s.context() + text, "", ""), failures));
         virtual().forEach((k, s) -> check("virtual " + k, s, text -> file("", s.context() + "     " + text + "\n", ""),
                 failures));
-        server().forEach((k, s) -> check("server " + k, s, text -> file("", "", "         " + text + "\n"), failures));
+        server().forEach((k, s) -> check("server " + k, s, text -> file("", "", s.context() + "         " + text + "\n"),
+                failures));
         if (!failures.isEmpty()) {
             fail(failures.size() + " keys without a visible effect:\n" + String.join("\n", failures));
         }

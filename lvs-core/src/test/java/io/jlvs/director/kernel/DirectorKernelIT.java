@@ -181,6 +181,77 @@ class DirectorKernelIT {
         }
     }
 
+    /** Scheduler flags, one-packet scheduling, thresholds, GUE tunnels and port names, each as the kernel holds it. */
+    private static String optionsCf(int upper, int lower) {
+        return """
+                network = nat
+                nat_router = 10.0.0.254 eth1:1
+                virtual dns {
+                     address = 10.0.0.100 eth0:1
+                     port = domain
+                     protocol = udp
+                     scheduler = sh
+                     scheduler_flags = sh-port sh-fallback
+                     one_packet = 1
+                     server ns1 {
+                         address = 10.0.0.2
+                         u_threshold = %d
+                         l_threshold = %d
+                     }
+                }
+                virtual web {
+                     address = 10.0.0.100 eth0:1
+                     port = http
+                     scheduler = mh
+                     scheduler_flags = mh-port
+                     forward = tunnel
+                     tunnel_type = gue
+                     tunnel_port = 6080
+                     tunnel_checksum = csum
+                     server rs1 {
+                         address = 10.0.0.3
+                     }
+                }
+                """.formatted(upper, lower);
+    }
+
+    @Test
+    void schedulingOptionsThresholdsAndTunnelsReachTheKernelAndStayInSync(KernelNamespace ns) throws Exception {
+        if (!KernelModules.has("ip_vs_mh")) {
+            KernelRun.skipForKernelFeature("this kernel has no ip_vs_mh");
+        }
+        Path file = write(optionsCf(100, 50));
+        try (Director d = start(settings(ns, file).build())) {
+            List<String> t = ns.ipvsadmSave();
+            String dns = line(t, "-A -u 10.0.0.100:53 ");
+            assertEquals("-A -u 10.0.0.100:53 -s sh -o -b sh-fallback,sh-port", dns);
+            assertThresholds(ns, 100, 50);
+            String web = line(t, "-A -t 10.0.0.100:80 ");
+            assertTrue(web.contains("-s mh") && web.contains("-b mh-port"), t.toString());
+            String rs1 = line(t, "-a -t 10.0.0.100:80 -r 10.0.0.3:80 ");
+            assertTrue(rs1.contains(" -i ") && rs1.contains("--tun-type gue") && rs1.contains("--tun-port 6080")
+                    && rs1.contains("--tun-csum"), t.toString());
+            assertTrue(d.plan().isEmpty(), "what the kernel reports back equals what was asked: " + d.plan());
+
+            write(optionsCf(200, 0));
+            assertEquals(1, d.reload(), "one real server edited in place");
+            assertThresholds(ns, 200, 0);
+            assertTrue(d.plan().isEmpty(), d.plan().toString());
+        }
+    }
+
+    /** ipvsadm -S leaves thresholds out; ipvsadm -L --thresholds shows them, after the address. */
+    private static void assertThresholds(KernelNamespace ns, int upper, int lower) {
+        String listing = ns.ipvsadm("-Ln", "--thresholds");
+        assertTrue(listing.lines().anyMatch(l -> l.matches("\\s*->\\s+10\\.0\\.0\\.2:53\\s+" + upper + "\\s+" + lower + "\\s.*")),
+                listing);
+    }
+
+    private static String line(List<String> table, String prefix) {
+        return table.stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in " + table));
+    }
+
     @Test
     void brokenReloadKeepsTheTableAndNamesFileAndLine(KernelNamespace ns) throws Exception {
         Path file = write(lvsCf(3, ""));
