@@ -23,6 +23,11 @@ final class ControlHandler implements ControlTarget {
     }
 
     @Override
+    public List<String> restartNeeded() {
+        return director.restartNeeded();
+    }
+
+    @Override
     public List<String> plan() {
         return director.plan();
     }

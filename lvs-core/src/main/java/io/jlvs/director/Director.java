@@ -20,6 +20,7 @@ import io.jlvs.director.internal.ReconcileStats;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.RolePort;
 import io.jlvs.director.internal.ServerRef;
+import io.jlvs.director.internal.RestartOnlySettings;
 import io.jlvs.director.internal.SyncSpec;
 import io.jlvs.director.internal.StandardParts;
 import io.jlvs.director.internal.KernelTable;
@@ -104,6 +105,8 @@ public final class Director implements AutoCloseable {
     private ControlServer control;
     private DirectorMetrics metrics;
     private final InstanceLock instance; // null without a runtime directory
+    // The restart-only settings this director started with: a reload names those it could not apply.
+    private final Map<String, String> restartOnly;
 
     private Director(DirectorSettings settings, DirectorParts parts, Configuration config, KernelTable kernel,
             InstanceLock instance) {
@@ -113,6 +116,7 @@ public final class Director implements AutoCloseable {
         this.config = config;
         this.groups = DesiredTable.groups(config);
         this.owned = TableOwnership.load(settings.stateFile(), config);
+        this.restartOnly = RestartOnlySettings.of(config.cluster());
         this.kernel = kernel;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jlvs-director");
@@ -207,6 +211,14 @@ public final class Director implements AutoCloseable {
     private void startParts() {
         log.info(Kv.line("event", "start", "config", settings.configFile(), "namespace", settings.namespace(),
                 "node", settings.node(), "services", config.virtualServers().size()));
+        settings.stateFile().map(RestartOnlySettings::fileFor).ifPresent(f -> {
+            try {
+                RestartOnlySettings.write(f, config.cluster());
+            } catch (java.io.IOException e) {
+                log.warn(Kv.line("event", "start", "file", f, "error", e.toString(), "note",
+                        "jlvsd --check cannot say which changes need a restart"));
+            }
+        });
         healthPort = parts.health().apply(config);
         rolePort = parts.roles().apply(config);
         if (settings.metrics().isPresent()) {
@@ -500,9 +512,41 @@ public final class Director implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        log.info(Kv.line("event", "reload", "result", "ok", "config", settings.configFile(),
-                "services", next.virtualServers().size(), "operations", applied));
+        List<String> waiting = RestartOnlySettings.changes(restartOnly, RestartOnlySettings.of(next.cluster()));
+        if (waiting.isEmpty()) {
+            log.info(Kv.line("event", "reload", "result", "ok", "config", settings.configFile(),
+                    "services", next.virtualServers().size(), "operations", applied));
+        } else {
+            log.warn(Kv.line("event", "reload", "result", "ok", "config", settings.configFile(),
+                    "services", next.virtualServers().size(), "operations", applied,
+                    "restart_needed", String.join(", ", waiting)));
+        }
         return applied;
+    }
+
+    /**
+     * The settings of the configuration in force that differ from those this director started with
+     * and that a reload cannot apply (the pair, heartbeat, election, {@code monitor_links},
+     * {@code track_script}), as "keepalive (2s -> 1s)"; empty when a restart would change nothing more.
+     */
+    public List<String> restartNeeded() {
+        lock.lock();
+        try {
+            return RestartOnlySettings.changes(restartOnly, RestartOnlySettings.of(config.cluster()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * What {@link #restartNeeded()} would say after a reload of {@code cfg} by the director running with
+     * {@code stateFile}, read offline from what that director wrote beside its state file; empty when
+     * none runs (a start applies everything) or the file cannot be read. For {@code jlvsd --check}.
+     */
+    public static List<String> restartNeeded(Configuration cfg, java.nio.file.Path stateFile) {
+        return RestartOnlySettings.read(RestartOnlySettings.fileFor(stateFile))
+                .map(running -> RestartOnlySettings.changes(running, RestartOnlySettings.of(cfg.cluster())))
+                .orElse(List.of());
     }
 
     /** What a reconcile would do now, one line per operation, without doing it. */
@@ -745,6 +789,13 @@ public final class Director implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        settings.stateFile().map(RestartOnlySettings::fileFor).ifPresent(f -> {
+            try {
+                java.nio.file.Files.deleteIfExists(f);
+            } catch (java.io.IOException e) {
+                log.warn(Kv.line("event", "stop", "file", f, "error", e.toString()));
+            }
+        });
         // Last: the next director may start only once this one has let go of everything.
         closeQuietly(instance);
     }

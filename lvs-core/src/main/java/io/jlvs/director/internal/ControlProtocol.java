@@ -77,7 +77,8 @@ public final class ControlProtocol {
             }
             case "reload" -> {
                 allowed(r);
-                yield java.util.Map.of("operations", target.reload());
+                int operations = target.reload();
+                yield java.util.Map.of("operations", operations, "restart_needed", target.restartNeeded());
             }
             case "plan" -> {
                 allowed(r);

@@ -14,6 +14,11 @@ public interface ControlTarget {
     /** Returns the number of operations applied; throws when the file is rejected (old one kept). */
     int reload() throws Exception;
 
+    /** The restart-only settings the configuration in force changed: "keepalive (2s -> 1s)", none when in step. */
+    default List<String> restartNeeded() {
+        return List.of();
+    }
+
     List<String> plan();
 
     void weight(String service, String server, int weight);

@@ -279,20 +279,7 @@ public final class FailoverRolePort implements RolePort {
                         "error", e.getMessage()));
             }
         }
-        if (!withoutHooks(config.cluster()).equals(withoutHooks(started.cluster()))) {
-            log.warn(Kv.line("event", "failover", "warning", "global settings changed: the floating addresses and the"
-                    + " notify programs were applied, the rest (heartbeat, peers, timing, monitor_links, track_script)"
-                    + " take effect at the next restart of jlvsd"));
-        }
-    }
-
-    /** {@code c} with the notify programs (which a reload applies) as in {@code none()}, the track script kept. */
-    private static ClusterSettings withoutHooks(ClusterSettings c) {
-        io.jlvs.config.RoleScripts s = c.scripts();
-        io.jlvs.config.RoleScripts none = io.jlvs.config.RoleScripts.none();
-        return c.withScripts(new io.jlvs.config.RoleScripts(none.activeCmd(), none.inactiveCmd(), none.notifyMaster(),
-                none.notifyBackup(), none.notifyFault(), none.notifyStop(), none.notifyAny(), none.notifyTimeout(),
-                s.trackScript(), s.trackInterval(), s.trackTimeout(), s.trackFall(), s.trackRise()));
+        // What else changed in the global settings waits for a restart; the director's reload line names it.
     }
 
     /** The addresses in {@code a} and not in {@code b}, as "ip@label ...", or "-" for none. */

@@ -156,8 +156,19 @@ public final class Jlvsctl implements Callable<Integer> {
         @Override
         public Integer call() {
             return parent.send(spec.commandLine(), parent.request("reload"),
-                    r -> "reloaded: " + r.path("operations").asInt() + " kernel operation(s) applied");
+                    r -> "reloaded: " + r.path("operations").asInt() + " kernel operation(s) applied"
+                            + waiting(r.path("restart_needed")));
         }
+    }
+
+    /** "; a restart is needed for: keepalive (2s -> 1s), ..." when the reload left settings waiting. */
+    static String waiting(com.fasterxml.jackson.databind.JsonNode list) {
+        if (!list.isArray() || list.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        list.forEach(n -> items.add(n.asText()));
+        return "\njlvsctl: not applied until jlvsd restarts: " + String.join(", ", items);
     }
 
     @Command(name = "plan", description = "what jlvsd would change in the kernel now")

@@ -212,6 +212,7 @@ public final class Jlvsd implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println("jlvsd: " + config + ": configuration OK (" + cfg.virtualServers().size() + " virtual server(s), "
                     + cfg.activeVirtualServers().size() + " active)");
+            restartNeeded(cfg).ifPresent(out::println);
             out.flush();
             return ExitCodes.OK;
         } catch (ConfigurationRejectedException e) {
@@ -220,6 +221,24 @@ public final class Jlvsd implements Callable<Integer> {
             err.flush();
             return ExitCodes.CONFIG;
         }
+    }
+
+    /**
+     * When a jlvsd runs with this state file: the settings of {@code cfg} a reload would not apply
+     * (it started with others), read from what it wrote beside the state file. Offline, like the rest
+     * of --check; nothing when none runs or the file cannot be read.
+     */
+    private java.util.Optional<String> restartNeeded(Configuration cfg) {
+        Path state;
+        try {
+            state = stateFile != null ? stateFile : DirectorSettings.defaultStateFile(
+                    netns == null ? NetworkNamespace.current() : NetworkNamespace.named(netns));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Director.restartNeeded(cfg, state)).filter(changes -> !changes.isEmpty())
+                .map(changes -> "jlvsd: a reload (systemctl reload jlvsd) applies the rest of this file; these wait for"
+                        + " a restart of the running jlvsd: " + String.join(", ", changes));
     }
 
     private int printPlan(DirectorSettings settings) throws ConfigurationRejectedException {

@@ -57,6 +57,18 @@ class CheckTest {
     }
 
     @Test
+    void withAJlvsdRunningItListsWhatAReloadWouldLeaveForARestart() throws Exception {
+        Path file = write(GOOD.replace("network = direct", "network = direct\nkeepalive = 1\ndeadtime = 4"));
+        Path state = dir.resolve("owned");
+        // what a running jlvsd writes beside its state file: the settings it started with
+        Files.writeString(dir.resolve("owned.restart-only"), "# written by jlvsd\nkeepalive=6s\ndeadtime=18s\npriority=100\n");
+
+        assertEquals(0, run("--check", "--state-file", state.toString(), "-c", file.toString()), err.toString());
+        assertTrue(out.toString().contains("these wait for a restart of the running jlvsd: keepalive (6s -> 1s), "
+                + "deadtime (18s -> 4s)"), out.toString());
+    }
+
+    @Test
     void aBadValueIsRejectedWithFileLineAndKeyAndExit78() throws Exception {
         Path file = write(GOOD.replace("weight = 1", "weight = x"));
 
