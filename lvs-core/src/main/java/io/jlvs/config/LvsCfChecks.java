@@ -68,7 +68,10 @@ public final class LvsCfChecks {
         if (h.sendProgram().isPresent()) {
             out.remove("send");
         }
-        out.putIfAbsent("timeout", new String[] {"timeout", Values.describe(h.timeout())});
+        // Each probe's timeout, nanny's; a file check reads a local file and has none to set.
+        if (!"file".equals(out.get("type")[1])) {
+            out.putIfAbsent("timeout", new String[] {"timeout", Values.describe(h.timeout())});
+        }
         return out;
     }
 

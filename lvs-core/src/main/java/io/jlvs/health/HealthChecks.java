@@ -54,6 +54,11 @@ import java.util.stream.Stream;
  *       (default 5s); {@code weight} none, exit (keepalived misc_dynamic) or stdout (default none);
  *       {@code expect}/{@code use_regex} on its standard output. No connect_timeout, read_timeout or source.</td>
  *       <td>{@link ProgramCheck}</td></tr>
+ *   <tr><td>file</td><td>{@code file} an absolute path (required; {@code %h}, {@code %p} as for program)
+ *       holding one integer; {@code file_weight} multiplier (default 0: 0 is up, anything else down;
+ *       otherwise the server's weight is value × multiplier, 0 or less down); {@code file_reverse}
+ *       yes/no (default no). keepalived's FILE_CHECK. No other keys.</td>
+ *       <td>{@link FileCheck}</td></tr>
  * </table>
  *
  * <p>Anything else is refused with an {@link InvalidHealthCheckException} naming the key and value:
@@ -97,8 +102,9 @@ public final class HealthChecks {
             case "smtp", "ftp", "pop3", "imap", "nntp" -> protocol(values, type);
             case "dns" -> dns(values);
             case "program" -> program(values);
+            case "file" -> file(values);
             default -> throw new InvalidHealthCheckException("type", settings.get("type"),
-                    "unknown check type (known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program)");
+                    "unknown check type (known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program, file)");
         };
     }
 
@@ -189,6 +195,14 @@ public final class HealthChecks {
         }).orElse(ProgramCheck.WeightSource.NONE);
         Expectation expect = expectation(values);
         return values.parse("program", line, l -> new ProgramCheck(argv, timeout, weight, expect));
+    }
+
+    private static FileCheck file(SettingValues values) {
+        values.onlyKeys("file", Set.of("type", "file", "file_weight", "file_reverse"));
+        String path = values.required("file").strip();
+        int multiplier = values.integer("file_weight", -65535, 65535).orElse(0);
+        boolean reverse = values.bool("file_reverse", false);
+        return values.parse("file", path, p -> new FileCheck(p, multiplier, reverse));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

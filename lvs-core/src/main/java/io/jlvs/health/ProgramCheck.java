@@ -1,6 +1,6 @@
 package io.jlvs.health;
 
-import io.jlvs.netlink.InetText;
+import io.jlvs.health.internal.check.Argv;
 import io.jlvs.health.internal.check.ProbeFailedException;
 import io.jlvs.health.internal.check.Probes;
 import io.jlvs.process.internal.ProcessRunner;
@@ -117,30 +117,9 @@ public record ProgramCheck(List<String> argv, Duration timeout, WeightSource wei
 
     /** The arguments run for {@code target}: %h, %p and %% replaced in each. */
     public List<String> command(InetSocketAddress target) {
-        String host = InetText.format(target.getAddress());
-        String port = Integer.toString(target.getPort());
         List<String> command = new ArrayList<>(argv.size());
         for (String arg : argv) {
-            StringBuilder sb = new StringBuilder(arg.length());
-            for (int i = 0; i < arg.length(); i++) {
-                char c = arg.charAt(i);
-                if (c == '%' && i + 1 < arg.length()) {
-                    char next = arg.charAt(i + 1);
-                    String replacement = switch (next) {
-                        case 'h' -> host;
-                        case 'p' -> port;
-                        case '%' -> "%";
-                        default -> null;
-                    };
-                    if (replacement != null) {
-                        sb.append(replacement);
-                        i++;
-                        continue;
-                    }
-                }
-                sb.append(c);
-            }
-            command.add(sb.toString());
+            command.add(Argv.substitute(arg, target));
         }
         return command;
     }

@@ -87,4 +87,12 @@ class LvsCfChecksTest {
     private static List<String> prefix(List<String> errors) {
         return errors.stream().map(e -> e.substring(0, e.indexOf(": ", e.indexOf(": ", 7) + 2) + 2)).toList();
     }
+
+    @Test
+    void aFileCheckFromLvsCf() throws Exception {
+        VirtualServerConfig v = virtual("check_type = file\ncheck_file = /run/jlvs/%h.weight\ncheck_file_weight = 10\n");
+        assertEquals(new io.jlvs.health.FileCheck("/run/jlvs/%h.weight", 10, false), LvsCfChecks.check(v));
+        assertEquals(List.of("lvs.cf:5: check_file: health check setting file = 'weights': must be an absolute path, got 'weights'"),
+                LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_type = file\ncheck_file = weights\n")));
+    }
 }

@@ -8,12 +8,11 @@ import io.jlvs.netlink.route.InterfaceAddress;
 import io.jlvs.netlink.route.RouteClient;
 import io.jlvs.testing.LinkedNamespaces;
 import io.jlvs.testing.Poll;
+import io.jlvs.testing.VipSampler;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,7 +45,8 @@ class FailbackLiveTest {
         try (LinkedNamespaces net = LinkedNamespaces.create()) {
             LinkedNamespaces.sh(net.director(), "ip addr add 10.88.0.1/24 dev eth0");
             LinkedNamespaces.sh(net.peer(), "ip addr add 10.88.0.2/24 dev eth0");
-            Sampler sampler = new Sampler(net.directorNamespace(), net.peerNamespace());
+            VipSampler sampler = new VipSampler(net.directorNamespace(), net.peerNamespace(),
+                    InterfaceAddress.of("eth0", VIP, 24), Duration.ofMillis(5));
             Node backup = Node.start(net.peerNamespace(), 2, keepalive, deadtime);
             Node primary = Node.start(net.directorNamespace(), 1, keepalive, deadtime);
             try {
@@ -64,7 +64,7 @@ class FailbackLiveTest {
                     Poll.until(WAIT, "VIP back on the primary", () -> sampler.owner(), o -> o == 1);
                 }
             } finally {
-                sampler.stop();
+                sampler.close();
                 primary.close();
                 backup.close();
             }
@@ -110,69 +110,6 @@ class FailbackLiveTest {
             node.close();
             announcer.close();
             route.close();
-        }
-    }
-
-    /** Reads both namespaces' addresses every 5 ms until stopped; never takes "could not read" as "absent". */
-    private static final class Sampler {
-        final AtomicLong samples = new AtomicLong();
-        final AtomicLong both = new AtomicLong();
-        final AtomicLong moves = new AtomicLong();
-        final AtomicLong errors = new AtomicLong();
-        volatile RuntimeException firstError;
-        private volatile int owner;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final RouteClient one;
-        private final RouteClient two;
-        private final InterfaceAddress vip = InterfaceAddress.of("eth0", VIP, 24);
-        private Thread thread;
-
-        Sampler(NetworkNamespace a, NetworkNamespace b) {
-            one = RouteClient.open(a);
-            two = RouteClient.open(b);
-        }
-
-        int owner() {
-            return owner;
-        }
-
-        void start() {
-            thread = Thread.ofPlatform().name("failback-sampler").daemon(true).start(() -> {
-                // Bounded: at most 2 hours of 5 ms samples, far beyond the test's timeout.
-                for (int i = 0; i < 1_440_000 && running.get(); i++) {
-                    try {
-                        boolean on1 = one.hasAddress(vip);
-                        boolean on2 = two.hasAddress(vip);
-                        samples.incrementAndGet();
-                        if (on1 && on2) {
-                            both.incrementAndGet();
-                        }
-                        int now = on1 ? 1 : on2 ? 2 : owner;
-                        if (now != owner && owner != 0) {
-                            moves.incrementAndGet();
-                        }
-                        owner = now;
-                    } catch (RuntimeException e) {
-                        if (errors.getAndIncrement() == 0) {
-                            firstError = e;
-                        }
-                    }
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            if (thread != null) {
-                thread.join(10_000);
-            }
-            one.close();
-            two.close();
         }
     }
 

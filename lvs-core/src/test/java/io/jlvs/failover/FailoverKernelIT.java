@@ -14,12 +14,11 @@ import io.jlvs.netlink.route.RouteClient;
 import io.jlvs.testing.KernelTest;
 import io.jlvs.testing.PacketCapture;
 import io.jlvs.testing.Poll;
+import io.jlvs.testing.VipSampler;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,7 +48,8 @@ class FailoverKernelIT {
             }
             Director lvs1 = Director.start(c, 1);
             Director lvs2 = Director.start(c, 2);
-            VipSampler sampler = new VipSampler(c);
+            VipSampler sampler = new VipSampler(c.namespace("lvs1"), c.namespace("lvs2"),
+                    InterfaceAddress.of("eth0", ip(ReferenceCluster.VIP), 24), Duration.ofMillis(20));
             try {
                 awaitRole(lvs1, Role.ACTIVE);
                 awaitRole(lvs2, Role.BACKUP);
@@ -111,7 +111,7 @@ class FailoverKernelIT {
                         out -> out.startsWith("served by rs"));
                 assertFalse(c.sh("lvs2", "ip -4 addr show").contains(ReferenceCluster.VIP), "lvs2 released the VIP");
             } finally {
-                sampler.stop();
+                sampler.close();
                 lvs1.close();
                 lvs2.close();
             }
@@ -300,66 +300,6 @@ class FailoverKernelIT {
             announcer.close();
             ipvs.close();
             route.close();
-        }
-    }
-
-    /** Reads both directors' addresses over rtnetlink, over and over, until stopped. */
-    static final class VipSampler {
-        final AtomicLong samples = new AtomicLong();
-        final AtomicLong both = new AtomicLong();
-        final AtomicLong moves = new AtomicLong();
-        /** Samples that could not be read: never taken as "does not hold", which could hide two owners. */
-        final AtomicLong errors = new AtomicLong();
-        volatile RuntimeException firstError;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final RouteClient lvs1;
-        private final RouteClient lvs2;
-        private final InterfaceAddress vip = InterfaceAddress.of("eth0", ip(ReferenceCluster.VIP), 24);
-        private Thread thread;
-
-        VipSampler(ReferenceCluster c) {
-            lvs1 = RouteClient.open(c.namespace("lvs1"));
-            lvs2 = RouteClient.open(c.namespace("lvs2"));
-        }
-
-        void start() {
-            thread = Thread.ofPlatform().name("vip-sampler").daemon(true).start(() -> {
-                int lastOwner = 0;
-                // Bounded: at most four hours of 20 ms samples, far beyond the test's timeout.
-                for (int i = 0; i < 720_000 && running.get(); i++) {
-                    try {
-                        boolean on1 = lvs1.hasAddress(vip);
-                        boolean on2 = lvs2.hasAddress(vip);
-                        samples.incrementAndGet();
-                        if (on1 && on2) {
-                            both.incrementAndGet();
-                        }
-                        int owner = on1 ? 1 : on2 ? 2 : lastOwner;
-                        if (owner != lastOwner && lastOwner != 0) {
-                            moves.incrementAndGet();
-                        }
-                        lastOwner = owner;
-                    } catch (RuntimeException e) {
-                        if (errors.getAndIncrement() == 0) {
-                            firstError = e;
-                        }
-                    }
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            if (thread != null) {
-                thread.join(10_000);
-            }
-            lvs1.close();
-            lvs2.close();
         }
     }
 

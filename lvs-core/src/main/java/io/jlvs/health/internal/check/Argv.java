@@ -1,5 +1,7 @@
 package io.jlvs.health.internal.check;
 
+import io.jlvs.netlink.InetText;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,31 @@ import java.util.List;
  */
 public final class Argv {
     private Argv() {}
+
+    /** {@code text} with %h (the target's address), %p (its port) and %% (a %) replaced; other % kept. */
+    public static String substitute(String text, InetSocketAddress target) {
+        String host = InetText.format(target.getAddress());
+        String port = Integer.toString(target.getPort());
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 1 < text.length()) {
+                String replacement = switch (text.charAt(i + 1)) {
+                    case 'h' -> host;
+                    case 'p' -> port;
+                    case '%' -> "%";
+                    default -> null;
+                };
+                if (replacement != null) {
+                    sb.append(replacement);
+                    i++;
+                    continue;
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
 
     public static List<String> split(String line) {
         List<String> args = new ArrayList<>();
