@@ -3,11 +3,14 @@ package io.jlvs.config;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.HealthChecks;
 import io.jlvs.health.InvalidHealthCheckException;
+import io.jlvs.health.Quorum;
+import io.jlvs.health.QuorumAction;
 import io.jlvs.ipvs.Protocol;
 import io.jlvs.config.internal.Values;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,13 +25,16 @@ import java.util.function.Function;
  * (the factory splits it into words, never through a shell, and substitutes nanny's {@code %h}),
  * {@code check_*} keys lose their prefix ({@code check_type = http} is {@code type = http}), and no
  * check keys at all is a TCP connect check. {@code timeout} is each probe's timeout, as in nanny.
- * {@code check_port}, {@code check_address}, {@code check_interval} and {@code check_retry_delay} say
- * where and how often to probe, not what a probe is, so they are not passed to the factory ({@link #POLICY_KEYS}) but read by
- * {@link #probing}.
+ * {@code check_port}, {@code check_address}, {@code check_interval}, {@code check_retry_delay},
+ * {@code check_alpha} and the quorum keys ({@code check_quorum}, {@code check_hysteresis},
+ * {@code check_quorum_up}, {@code check_quorum_down}) say where and how often to probe and what the
+ * service does with the verdicts, not what a probe is, so they are not passed to the factory
+ * ({@link #POLICY_KEYS}) but read by {@link #probing}.
  */
 public final class LvsCfChecks {
     /** check_* keys (without the prefix) that are probe policy, not part of the check itself. */
-    public static final Set<String> POLICY_KEYS = Set.of("port", "address", "interval", "retry_delay");
+    public static final Set<String> POLICY_KEYS = Set.of("port", "address", "interval", "retry_delay", "alpha",
+            "quorum", "hysteresis", "quorum_up", "quorum_down");
 
     private LvsCfChecks() {}
 
@@ -85,14 +91,20 @@ public final class LvsCfChecks {
      * @param interval the time between probes
      * @param retryDelay after a failure, the time before the next probe while the server is not yet
      *                   down (keepalived's {@code delay_before_retry})
+     * @param alpha      servers start down and need {@code rise} good probes (keepalived's alpha);
+     *                   otherwise they start up
+     * @param quorum     the service's quorum: the up servers' weights must add up to
+     *                   {@code check_quorum} (with {@code check_hysteresis}), running
+     *                   {@code check_quorum_down} / {@code check_quorum_up} when it is lost / regained
      */
     public record Probing(OptionalInt port, Optional<InetAddress> address, Optional<Duration> interval,
-            Optional<Duration> retryDelay) {
+            Optional<Duration> retryDelay, boolean alpha, Optional<Quorum> quorum) {
         public Probing {
             Objects.requireNonNull(port, "port");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(interval, "interval");
             Objects.requireNonNull(retryDelay, "retryDelay");
+            Objects.requireNonNull(quorum, "quorum");
         }
     }
 
@@ -117,7 +129,40 @@ public final class LvsCfChecks {
             retryDelay = Optional.of(policyValue(s, "check_retry_delay",
                     t -> Values.duration(t, Duration.ofMillis(10), Duration.ofHours(1))));
         }
-        return new Probing(port, address, interval, retryDelay);
+        boolean alpha = s.containsKey("check_alpha") && policyValue(s, "check_alpha", Values::bool);
+        return new Probing(port, address, interval, retryDelay, alpha, quorum(s));
+    }
+
+    /** The quorum keys: none without check_quorum; the programs split as check programs are, never by a shell. */
+    private static Optional<Quorum> quorum(Map<String, String> s) {
+        if (!s.containsKey("check_quorum")) {
+            for (String key : new String[] {"check_hysteresis", "check_quorum_up", "check_quorum_down"}) {
+                if (s.containsKey(key)) {
+                    throw new InvalidHealthCheckException(key, s.get(key), "needs check_quorum");
+                }
+            }
+            return Optional.empty();
+        }
+        int minimum = policyValue(s, "check_quorum", t -> Values.integer(t, 1, Integer.MAX_VALUE));
+        int hysteresis = s.containsKey("check_hysteresis")
+                ? policyValue(s, "check_hysteresis", t -> Values.integer(t, 0, Integer.MAX_VALUE)) : 0;
+        List<String> down = s.containsKey("check_quorum_down") ? policyValue(s, "check_quorum_down", LvsCfChecks::argv) : List.of();
+        List<String> up = s.containsKey("check_quorum_up") ? policyValue(s, "check_quorum_up", LvsCfChecks::argv) : List.of();
+        QuorumAction action = down.isEmpty() && up.isEmpty() ? new QuorumAction.Notify()
+                : new QuorumAction.RunCommand(down, up);
+        try {
+            return Optional.of(new Quorum(minimum, hysteresis, action));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidHealthCheckException("check_hysteresis", s.get("check_hysteresis"), e.getMessage());
+        }
+    }
+
+    private static List<String> argv(String line) {
+        List<String> argv = io.jlvs.health.internal.check.Argv.split(line);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("must name a program");
+        }
+        return argv;
     }
 
     private static <T> T policyValue(Map<String, String> settings, String key, Function<String, T> parse) {

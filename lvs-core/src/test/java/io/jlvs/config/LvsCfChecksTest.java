@@ -81,7 +81,7 @@ class LvsCfChecksTest {
         assertEquals(java.util.Optional.of(java.time.Duration.ofSeconds(2)), p.interval());
         LvsCfChecks.Probing none = LvsCfChecks.probing(virtual(""));
         assertEquals(new LvsCfChecks.Probing(java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty()), none);
+                java.util.Optional.empty(), false, java.util.Optional.empty()), none);
     }
 
     private static List<String> prefix(List<String> errors) {
@@ -94,5 +94,21 @@ class LvsCfChecksTest {
         assertEquals(new io.jlvs.health.FileCheck("/run/jlvs/%h.weight", 10, false), LvsCfChecks.check(v));
         assertEquals(List.of("lvs.cf:5: check_file: health check setting file = 'weights': must be an absolute path, got 'weights'"),
                 LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_type = file\ncheck_file = weights\n")));
+    }
+
+    @Test
+    void alphaAndTheQuorumAreServicePolicyFromLvsCf() throws Exception {
+        LvsCfChecks.Probing p = LvsCfChecks.probing(virtual("check_alpha = 1\ncheck_quorum = 3\ncheck_hysteresis = 1\n"
+                + "check_quorum_down = \"/usr/local/bin/page 'quorum lost'\"\n"));
+        assertEquals(true, p.alpha());
+        assertEquals(java.util.Optional.of(new io.jlvs.health.Quorum(3, 1, new io.jlvs.health.QuorumAction.RunCommand(
+                List.of("/usr/local/bin/page", "quorum lost"), List.of()))), p.quorum());
+        assertEquals(java.util.Optional.of(new io.jlvs.health.Quorum(2, 0, new io.jlvs.health.QuorumAction.Notify())),
+                LvsCfChecks.probing(virtual("check_quorum = 2\n")).quorum());
+        assertEquals(List.of("lvs.cf:4: check_hysteresis: needs check_quorum"),
+                prefix(LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_hysteresis = 1\n"))).stream()
+                        .map(e -> e + "needs check_quorum").toList());
+        assertEquals(1, LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_quorum = 2\ncheck_hysteresis = 2\n")).size(),
+                "a hysteresis as large as the quorum could never lose it");
     }
 }

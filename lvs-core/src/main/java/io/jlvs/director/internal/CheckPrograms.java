@@ -69,6 +69,19 @@ final class CheckPrograms {
         c.scripts().commands().forEach((key, command) -> programs.put(file + ": " + key + ": ",
                 Argv.split(command).get(0)));
         List<String> problems = new ArrayList<>();
+        // Quorum programs are run by the health monitor as jlvsd's own user, never as check_script_user.
+        for (VirtualServerConfig v : config.activeVirtualServers()) {
+            LvsCfChecks.probing(v).quorum().map(q -> q.action()).ifPresent(a -> {
+                if (a instanceof io.jlvs.health.QuorumAction.RunCommand rc) {
+                    for (List<String> argv : List.of(rc.onLost(), rc.onRegain())) {
+                        if (!argv.isEmpty()) {
+                            judge(file + ":" + v.line() + ": " + (argv == rc.onLost() ? "check_quorum_down" : "check_quorum_up")
+                                    + ": virtual " + v.name() + ": ", argv.get(0), root, problems);
+                        }
+                    }
+                }
+            });
+        }
         if (programs.isEmpty()) {
             return problems;   // check_script_user has nothing to run
         }
@@ -88,20 +101,23 @@ final class CheckPrograms {
             }
         }
         for (Map.Entry<String, String> e : programs.entrySet()) {
-            String where = e.getKey();
-            String name = e.getValue();
-            Optional<Path> program = resolve(name);
-            if (program.isEmpty()) {
-                problems.add(where + "program '" + name + "' not found: give an absolute path, or a name on jlvsd's PATH");
-                continue;
-            }
-            if (asRoot) {
-                ProgramSecurity.unsafeBecause(program.get()).ifPresent(why -> problems.add(where + "refusing to run "
-                        + program.get() + " as root: " + why + " (make it and its directories writable by root alone,"
-                        + " or run programs as another user with check_script_user)"));
-            }
+            judge(e.getKey(), e.getValue(), asRoot, problems);
         }
         return problems;
+    }
+
+    /** A program must exist, and one run as root must be writable by root alone. */
+    private void judge(String where, String name, boolean asRoot, List<String> problems) {
+        Optional<Path> program = resolve(name);
+        if (program.isEmpty()) {
+            problems.add(where + "program '" + name + "' not found: give an absolute path, or a name on jlvsd's PATH");
+            return;
+        }
+        if (asRoot) {
+            ProgramSecurity.unsafeBecause(program.get()).ifPresent(why -> problems.add(where + "refusing to run "
+                    + program.get() + " as root: " + why + " (make it and its directories writable by root alone,"
+                    + " or run programs as another user with check_script_user)"));
+        }
     }
 
     /** Whom {@code c}'s check programs run as: empty for jlvsd's own user. */

@@ -39,7 +39,9 @@ final class ConfigChecks {
         return HealthPolicy.builder().interval(interval).rise(rise).fall(fall)
                 .onFailure(v.quiesceServer() ? FailureAction.QUIESCE : FailureAction.REMOVE)
                 .slowStart(v.slowStart(), slowStartSteps(v.slowStart()))
-                .retryDelay(probing.retryDelay().orElse(null)).build();
+                .retryDelay(probing.retryDelay().orElse(null))
+                .startUp(!probing.alpha())
+                .quorum(probing.quorum().orElse(null)).build();
     }
 
     /** slow_start ramps in one step a second, at most {@value #MAX_SLOW_START_STEPS} steps, at least one. */

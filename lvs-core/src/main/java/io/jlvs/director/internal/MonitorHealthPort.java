@@ -37,6 +37,8 @@ public final class MonitorHealthPort implements HealthPort {
     private volatile Sink sink = (ref, state) -> { };
     private HealthMonitor monitor;
     private volatile java.util.function.Consumer<Throwable> onFailure = e -> { };
+    // Every server watched so far: a check_alpha server is reported DOWN when the monitor starts watching it.
+    private Set<ServerRef> watchedBefore = Set.of();
 
     @Override
     public void onFailure(java.util.function.Consumer<Throwable> handler) {
@@ -47,6 +49,19 @@ public final class MonitorHealthPort implements HealthPort {
     public synchronized void watch(Configuration config, Sink newSink) {
         this.sink = newSink;
         List<WatchedService> services = watched(config);
+        // keepalived's alpha: a server of such a service is down until its checks pass (rise in a row).
+        // The monitor starts a newly watched one down and says nothing until it comes up, so the director
+        // hears it here. One watched before keeps its state (the monitor keeps its track across reloads).
+        Set<ServerRef> all = new HashSet<>();
+        Set<ServerRef> alpha = new HashSet<>();
+        servers(config, all, alpha);
+        for (ServerRef ref : alpha) {
+            if (!watchedBefore.contains(ref)) {
+                newSink.verdict(ref, new HealthState(HealthState.Status.DOWN, "alpha: down until its checks pass",
+                        java.time.Duration.ZERO, OptionalInt.empty()));
+            }
+        }
+        watchedBefore = all;
         if (monitor == null) {
             monitor = HealthMonitor.builder(Actuator.none()).watch(services).listener(this::event)
                     .onFailure(e -> onFailure.accept(e)).build();
@@ -58,7 +73,15 @@ public final class MonitorHealthPort implements HealthPort {
 
     private void event(HealthEvent e) {
         if (e.realServer().isEmpty()) {
-            return; // quorum events: the director does not use quorums
+            // Quorum events: the monitor ran check_quorum_down / check_quorum_up itself; the log says so.
+            switch (e.kind()) {
+                case QUORUM_LOST -> log.warn(Kv.line("event", "health", "service", e.service(), "quorum", "lost",
+                        "reason", e.reason()));
+                case QUORUM_REGAINED -> log.info(Kv.line("event", "health", "service", e.service(), "quorum",
+                        "regained", "reason", e.reason()));
+                default -> { }
+            }
+            return;
         }
         ServerRef ref = new ServerRef(e.service(), e.realServer().get());
         switch (e.kind()) {
@@ -109,6 +132,21 @@ public final class MonitorHealthPort implements HealthPort {
             out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v, probing)));
         }
         return out;
+    }
+
+    /** The active servers of active virtual servers into {@code all}, those with check_alpha = 1 also into {@code alpha}. */
+    static void servers(Configuration config, Set<ServerRef> all, Set<ServerRef> alpha) {
+        for (VirtualServerConfig v : config.activeVirtualServers()) {
+            boolean startsDown = LvsCfChecks.probing(v).alpha();
+            for (RealServerConfig s : v.realServers()) {
+                if (s.active()) {
+                    all.add(ServerRef.of(v, s));
+                    if (startsDown) {
+                        alpha.add(ServerRef.of(v, s));
+                    }
+                }
+            }
+        }
     }
 
     @Override
