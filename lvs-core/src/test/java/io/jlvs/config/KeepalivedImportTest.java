@@ -219,6 +219,10 @@ class KeepalivedImportTest {
                 virtual_server 10.0.0.53 53 {
                     protocol UDP
                     ops
+                    alpha
+                    quorum 2
+                    hysteresis 1
+                    quorum_down "/usr/local/bin/page down"
                     real_server 10.0.2.2 53 {
                     }
                 }
@@ -240,6 +244,10 @@ class KeepalivedImportTest {
             assertEquals(Duration.ofSeconds(2), v.health().timeout(), v.name());
         }
         assertTrue(c.virtualServers().get(7).options().onePacket(), "ops");
+        LvsCfChecks.Probing dns = LvsCfChecks.probing(c.virtualServers().get(7));
+        assertTrue(dns.alpha(), "alpha");
+        assertEquals(Optional.of(new io.jlvs.health.Quorum(2, 1, new io.jlvs.health.QuorumAction.RunCommand(
+                List.of("/usr/local/bin/page", "down"), List.of()))), dns.quorum());
         // written as lvs.cf, it reads back the same
         Configuration again = LvsCf.parse("lvs.cf", LvsCf.write(c)).configuration();
         assertEquals(c.virtualServers().stream().map(VirtualServerConfig::options).toList(),

@@ -150,6 +150,10 @@ public final class KeepalivedReader {
                     case "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback", "mh-port", "mh-fallback" ->
                             d.schedulerFlags.add(SchedulerFlag.fromIpvsadmName(n.name()));
                     case "ops" -> d.onePacket = true;
+                    case "alpha" -> d.check.put("check_alpha", "1");
+                    case "quorum" -> d.check.put("check_quorum", one(n));
+                    case "hysteresis" -> d.check.put("check_hysteresis", one(n));
+                    case "quorum_up", "quorum_down" -> d.check.put("check_" + n.name(), command(n));
                     case "persistence_timeout" -> d.persistent = Duration.ofSeconds(
                             n.args().isEmpty() ? 360 : Values.integer(one(n), 1L, 0xFFFF_FFFFL));
                     case "persistence_granularity" -> d.pmask = LvsCfKeys.netmaskAnyFamily(one(n));
@@ -322,6 +326,15 @@ public final class KeepalivedReader {
             }
         }
         d.tunnel(new TunnelOptions(type, port, flags), n.line(), problems, n.name());
+    }
+
+    /** A notify-style program line: its words as one lvs.cf command (keepalived's optional user is refused). */
+    private static String command(Node n) {
+        if (n.args().size() != 1) {
+            throw new IllegalArgumentException("takes one program (quote a command line with arguments); "
+                    + "a user after it is not imported: programs run as jlvsd's user");
+        }
+        return n.args().get(0);
     }
 
     private static String next(List<String> words, int i) {
