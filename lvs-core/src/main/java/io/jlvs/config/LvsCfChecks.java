@@ -36,6 +36,13 @@ public final class LvsCfChecks {
     public static final Set<String> POLICY_KEYS = Set.of("port", "address", "interval", "retry_delay", "alpha",
             "quorum", "hysteresis", "quorum_up", "quorum_down");
 
+    /** The policy keys that belong to the whole service: all but where a server is probed (port, address). */
+    public static final Set<String> SERVICE_KEYS = Set.of("interval", "retry_delay", "alpha", "quorum", "hysteresis",
+            "quorum_up", "quorum_down");
+
+    /** Keys of the further checks a server must also pass: check2_type ... check9_KEY. */
+    private static final java.util.regex.Pattern SET_KEY = java.util.regex.Pattern.compile("check([2-9])_(.+)");
+
     private LvsCfChecks() {}
 
     /**
@@ -43,9 +50,12 @@ public final class LvsCfChecks {
      * messages): factory key -> [lvs.cf key, value].
      */
     public static Map<String, String[]> settings(VirtualServerConfig v) {
-        HealthCheckConfig h = v.health();
+        return settings(v.health(), v.protocol());
+    }
+
+    private static Map<String, String[]> settings(HealthCheckConfig h, Protocol protocol) {
         Map<String, String[]> out = new LinkedHashMap<>();
-        boolean udp = v.protocol() == Protocol.UDP;
+        boolean udp = protocol == Protocol.UDP;
         if (h.sendProgram().isPresent()) {
             out.put("type", new String[] {"send_program", "program"});
             out.put("program", new String[] {"send_program", h.sendProgram().get()});
@@ -55,6 +65,9 @@ public final class LvsCfChecks {
         }
         for (Map.Entry<String, String> e : h.settings().entrySet()) {
             String key = e.getKey();
+            if (SET_KEY.matcher(key).matches()) {
+                continue;   // a further check: sets()
+            }
             switch (key) {
                 case "send", "expect" -> out.put(key, new String[] {key, e.getValue()});
                 // Piranha writes use_regex = 0 even without expect; only meaningful with expect.
@@ -110,7 +123,15 @@ public final class LvsCfChecks {
 
     /** {@code v}'s probing keys; a bad value throws, naming the lvs.cf key. */
     public static Probing probing(VirtualServerConfig v) throws InvalidHealthCheckException {
-        Map<String, String> s = v.health().settings();
+        return probing(v.health().settings());
+    }
+
+    /** {@code v}'s probing keys with {@code server}'s own {@code check_port} and {@code check_address}. */
+    public static Probing probing(VirtualServerConfig v, RealServerConfig server) throws InvalidHealthCheckException {
+        return probing(server.checkSettings().isEmpty() ? v.health().settings() : merged(v, server).settings());
+    }
+
+    private static Probing probing(Map<String, String> s) throws InvalidHealthCheckException {
         OptionalInt port = OptionalInt.empty();
         Optional<InetAddress> address = Optional.empty();
         Optional<Duration> interval = Optional.empty();
@@ -175,14 +196,100 @@ public final class LvsCfChecks {
     }
 
     /**
-     * The check for {@code v}; the exception names the lvs.cf key (see {@link #lvsCfKey}). The probing
-     * keys are validated here too, so that a configuration with a bad one is refused on load.
+     * The check for {@code v}'s servers: its first check ({@code check_*} and Piranha's keys) and every
+     * further one ({@code check2_*} ... {@code check9_*}), all of which must pass. The exception names the
+     * lvs.cf key (see {@link #lvsCfKey}). The probing keys are validated here too, so that a
+     * configuration with a bad one is refused on load.
      */
     public static HealthCheck check(VirtualServerConfig v) throws InvalidHealthCheckException {
         probing(v);
+        return build(v.health(), v.protocol());
+    }
+
+    /**
+     * The check for one server of {@code v}: {@link #check(VirtualServerConfig)} with the server's own
+     * check keys. A set the server gives its {@code type} (check_type, check2_type, ...) replaces the
+     * virtual's set of that number (for the first one, Piranha's send/expect/send_program too); a set
+     * without it adjusts the virtual's key by key. Policy keys of the whole service are refused in a server.
+     */
+    public static HealthCheck check(VirtualServerConfig v, RealServerConfig server) throws InvalidHealthCheckException {
+        if (server.checkSettings().isEmpty()) {
+            return check(v);
+        }
+        for (Map.Entry<String, String> e : server.checkSettings().entrySet()) {
+            String plain = e.getKey().substring(e.getKey().indexOf('_') + 1);
+            if (e.getKey().startsWith("check_") && SERVICE_KEYS.contains(plain)) {
+                throw new InvalidHealthCheckException(e.getKey(), e.getValue(),
+                        "belongs in the virtual block: it applies to the whole service");
+            }
+        }
+        HealthCheckConfig h = merged(v, server);
+        probing(h.settings());
+        return build(h, v.protocol());
+    }
+
+    /** {@code v}'s check settings with {@code server}'s laid over them, as the rules of {@link #check(VirtualServerConfig, RealServerConfig)} say. */
+    private static HealthCheckConfig merged(VirtualServerConfig v, RealServerConfig server) {
+        HealthCheckConfig h = v.health();
+        Map<String, String> own = server.checkSettings();
+        Map<String, String> settings = new LinkedHashMap<>(h.settings());
+        boolean replacesFirst = own.containsKey("check_type");
+        for (String key : own.keySet()) {
+            java.util.regex.Matcher m = SET_KEY.matcher(key);
+            String prefix = m.matches() ? "check" + m.group(1) + "_" : "check_";
+            if (own.containsKey(prefix + "type")) {
+                settings.keySet().removeIf(k -> k.startsWith(prefix)
+                        && (!prefix.equals("check_") || !POLICY_KEYS.contains(k.substring(6))));
+            }
+        }
+        if (replacesFirst) {
+            settings.keySet().removeAll(Set.of("send", "expect", "use_regex", "send_program"));
+        }
+        settings.putAll(own);
+        return new HealthCheckConfig(replacesFirst ? Optional.empty() : h.send(),
+                replacesFirst ? Optional.empty() : h.expect(), !replacesFirst && h.useRegex(),
+                replacesFirst ? Optional.empty() : h.sendProgram(), h.timeout(), h.reentry(), h.loadMonitor(),
+                h.rise(), h.fall(), settings);
+    }
+
+    private static HealthCheck build(HealthCheckConfig h, Protocol protocol) {
+        java.util.List<HealthCheck> checks = new java.util.ArrayList<>();
         Map<String, String> plain = new LinkedHashMap<>();
-        settings(v).forEach((k, kv) -> plain.put(k, kv[1]));
-        return HealthChecks.fromSettings(plain);
+        settings(h, protocol).forEach((k, kv) -> plain.put(k, kv[1]));
+        checks.add(HealthChecks.fromSettings(plain));
+        sets(h).forEach((n, set) -> {
+            try {
+                checks.add(HealthChecks.fromSettings(set));
+            } catch (InvalidHealthCheckException e) {
+                throw e.renamed("check" + n + "_" + e.setting());
+            }
+        });
+        return io.jlvs.health.AllChecks.of(checks);
+    }
+
+    /** The further checks, by number: check2_KEY = V is KEY = V of set 2, with the first check's timeout. */
+    private static Map<Integer, Map<String, String>> sets(HealthCheckConfig h) {
+        Map<Integer, Map<String, String>> sets = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : h.settings().entrySet()) {
+            java.util.regex.Matcher m = SET_KEY.matcher(e.getKey());
+            if (!m.matches()) {
+                continue;
+            }
+            if (POLICY_KEYS.contains(m.group(2))) {
+                throw new InvalidHealthCheckException(e.getKey(), e.getValue(), "a further check takes what a probe "
+                        + "is (type, path, ...); where and how often to probe is check_" + m.group(2));
+            }
+            sets.computeIfAbsent(Integer.parseInt(m.group(1)), n -> new LinkedHashMap<>()).put(m.group(2), e.getValue());
+        }
+        sets.forEach((n, set) -> {
+            if (!set.containsKey("type")) {
+                throw new InvalidHealthCheckException("check" + n + "_type", null, "is required for check " + n);
+            }
+            if (!"file".equals(set.get("type"))) {
+                set.putIfAbsent("timeout", Values.describe(h.timeout()));
+            }
+        });
+        return sets;
     }
 
     /** The lvs.cf key behind the factory setting an InvalidHealthCheckException names. */

@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param upperThreshold {@code u_threshold}: no new connections while it has this many; 0 = no limit
  * @param lowerThreshold {@code l_threshold}: new connections again below this many; 0 = none;
  *     not above {@code upperThreshold} (the kernel refuses that)
+ * @param checkSettings the server's own check keys as written ({@code check_*}, {@code checkN_*}): a set
+ *     with its {@code type} replaces the virtual's set of that number for this server, one without
+ *     adjusts it key by key (see {@link LvsCfChecks#check(VirtualServerConfig, RealServerConfig)});
+ *     unmodifiable, in file order
  */
 public record RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight,
-        int upperThreshold, int lowerThreshold) {
+        int upperThreshold, int lowerThreshold, java.util.Map<String, String> checkSettings) {
     /** Largest weight accepted (Piranha's GUI limit; the kernel would take up to 2^31-1). */
     public static final int MAX_WEIGHT = 65535;
 
@@ -35,6 +39,8 @@ public record RealServerConfig(String name, int line, InetAddress address, int p
             throw new IllegalArgumentException("thresholds must not be negative, got " + upperThreshold + " and "
                     + lowerThreshold);
         }
+        checkSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                Objects.requireNonNull(checkSettings, "checkSettings")));
         if (lowerThreshold > upperThreshold) {
             throw new IllegalArgumentException("l_threshold " + lowerThreshold + " is above u_threshold "
                     + upperThreshold + " (without u_threshold there is no l_threshold)");
@@ -44,5 +50,11 @@ public record RealServerConfig(String name, int line, InetAddress address, int p
     /** A server without connection thresholds. */
     public RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight) {
         this(name, line, address, port, active, weight, 0, 0);
+    }
+
+    /** A server checked as its virtual server says. */
+    public RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight,
+            int upperThreshold, int lowerThreshold) {
+        this(name, line, address, port, active, weight, upperThreshold, lowerThreshold, java.util.Map.of());
     }
 }

@@ -10,6 +10,7 @@ public final class InvalidHealthCheckException extends IllegalArgumentException 
 
     private final String setting;
     private final String value;
+    private final String problem;
 
     public InvalidHealthCheckException(String setting, String value, String problem) {
         this(setting, value, problem, null);
@@ -20,6 +21,17 @@ public final class InvalidHealthCheckException extends IllegalArgumentException 
                 + ": " + problem, cause);
         this.setting = setting;
         this.value = value;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the setting and value. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The same problem under another name for the setting (a configuration's own key for it). */
+    public InvalidHealthCheckException renamed(String newSetting) {
+        return new InvalidHealthCheckException(newSetting, value, problem, this);
     }
 
     /** The key at fault, e.g. "timeout". */

@@ -92,6 +92,9 @@ class KeepalivedImportTest {
         assertEquals(List.of(3, 1), web.realServers().stream().map(RealServerConfig::weight).toList());
         assertEquals(8080, web.realServers().get(0).port());
         assertEquals(100, web.realServers().get(1).upperThreshold(), "uthreshold");
+        // its TCP_CHECK differs from the first server's HTTP_GET: it keeps it, as a check of its own
+        assertEquals(Map.of("check_type", "tcp", "check_timeout", "5"), web.realServers().get(1).checkSettings());
+        assertEquals("tcp", LvsCfChecks.check(web, web.realServers().get(1)).type());
         assertEquals(Duration.ofSeconds(3), web.health().timeout());
         assertEquals(3, web.health().fall());
         assertEquals(Map.of("check_interval", "6", "check_type", "http", "check_path", "/health", "check_status", "200",
@@ -116,8 +119,6 @@ class KeepalivedImportTest {
                 "keepalived.conf:5: warning: vrrp_instance: only virtual_server sections are imported; skipped",
                 "keepalived.conf:19: warning: ha_suspend: lvs.cf has no equivalent; not imported",
                 "keepalived.conf:27: warning: digest: lvs.cf has no equivalent; not imported",
-                "keepalived.conf:34: warning: real_server: its check differs from the one on line 20; lvs.cf has one "
-                        + "check per virtual server, that one is used",
                 "keepalived.conf:42: warning: address: firewall-mark service 5 names no VIP; set 'address' in virtual "
                         + "fwm_5 before use",
                 "keepalived.conf:49: warning: misc_dynamic: lvs.cf has no equivalent; not imported",
@@ -276,5 +277,39 @@ class KeepalivedImportTest {
                         + "virtual block each)",
                 "k.conf:3: 10.0.0.9-3: range 10.0.0.9-3 ends before it starts"),
                 e.errors().stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
+    void severalCheckersOfOneRealServerAllCarryOver() throws Exception {
+        ParsedConfiguration parsed = Importers.keepalived("k.conf", """
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.1 80 {
+                        HTTP_GET {
+                            url {
+                                path /health
+                            }
+                        }
+                        MISC_CHECK {
+                            misc_path "/usr/local/bin/deep-check %h"
+                            connect_port 81
+                        }
+                    }
+                    real_server 10.0.1.2 80 {
+                        TCP_CHECK {
+                        }
+                    }
+                }
+                """);
+        VirtualServerConfig v = parsed.configuration().virtualServers().get(0);
+        assertEquals("http", v.health().settings().get("check_type"));
+        assertEquals("program", v.health().settings().get("check2_type"));
+        assertEquals("/usr/local/bin/deep-check %h", v.health().settings().get("check2_program"));
+        assertEquals("http+program", LvsCfChecks.check(v).type());
+        assertEquals("tcp+program", LvsCfChecks.check(v, v.realServers().get(1)).type());
+        assertEquals(List.of(
+                "k.conf:2: warning: connect_port: a further checker probes where the first does in lvs.cf; not imported",
+                "k.conf:13: warning: real_server: has 1 checker(s) where the first server (line 2) has 2; lvs.cf also "
+                        + "runs the virtual's further checks on it"),
+                parsed.warnings().stream().map(Diagnostic::toString).toList());
     }
 }

@@ -111,4 +111,58 @@ class LvsCfChecksTest {
         assertEquals(1, LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_quorum = 2\ncheck_hysteresis = 2\n")).size(),
                 "a hysteresis as large as the quorum could never lose it");
     }
+
+    private static final String TWO_CHECKS = """
+            check_type = http
+            check_path = /health
+            check2_type = tcp
+                 server a {
+                     address = 10.0.1.1
+                     check_path = /alt
+                 }
+                 server b {
+                     address = 10.0.1.2
+                     check_type = tcp
+                     check_port = 8443
+                 }
+                 server c {
+                     address = 10.0.1.3
+                 }
+            """;
+
+    @Test
+    void furtherChecksMustAllPassAndAServerAdjustsOrReplacesTheVirtualsCheck() throws Exception {
+        VirtualServerConfig v = virtual(TWO_CHECKS);
+        io.jlvs.health.AllChecks shared = assertInstanceOf(io.jlvs.health.AllChecks.class, LvsCfChecks.check(v));
+        assertEquals(List.of("http", "tcp"), shared.checks().stream().map(io.jlvs.health.HealthCheck::type).toList());
+        assertEquals(shared, LvsCfChecks.check(v, v.realServers().get(2)), "c has no keys of its own");
+
+        io.jlvs.health.AllChecks a = assertInstanceOf(io.jlvs.health.AllChecks.class, LvsCfChecks.check(v, v.realServers().get(0)));
+        assertEquals("/alt", assertInstanceOf(HttpCheck.class, a.checks().get(0)).path(), "adjusted key by key");
+        io.jlvs.health.AllChecks b = assertInstanceOf(io.jlvs.health.AllChecks.class, LvsCfChecks.check(v, v.realServers().get(1)));
+        assertInstanceOf(TcpConnectCheck.class, b.checks().get(0), "check_type replaces the first check: no path left over");
+        assertEquals(java.util.OptionalInt.of(8443), LvsCfChecks.probing(v, v.realServers().get(1)).port());
+        assertEquals(java.util.OptionalInt.empty(), LvsCfChecks.probing(v, v.realServers().get(0)).port());
+        // the file says all of it again when written
+        VirtualServerConfig again = LvsCf.parse("lvs.cf", LvsCf.write(LvsCf.parse("lvs.cf", LvsCfErrorTest.virtual(TWO_CHECKS))
+                .configuration())).configuration().virtualServers().get(0);
+        assertEquals(v.realServers().get(1).checkSettings(), again.realServers().get(1).checkSettings());
+    }
+
+    @Test
+    void checkSetsAndServerCheckKeysAreRefusedByLineWhenWrong() {
+        assertEquals(List.of("lvs.cf:4: check2_type: health check setting check2_type: is required for check 2"),
+                LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check2_path = /x\n")));
+        assertEquals(List.of("lvs.cf:5: check2_interval: health check setting check2_interval = '5': a further check takes "
+                        + "what a probe is (type, path, ...); where and how often to probe is check_interval"),
+                LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check2_type = tcp\ncheck2_interval = 5\n")));
+        assertEquals(List.of("lvs.cf:6: check_interval: server a: health check setting check_interval = '5': belongs in "
+                        + "the virtual block: it applies to the whole service"),
+                LvsCfErrorTest.errors(LvsCfErrorTest.virtual("     server a {\n         address = 10.0.1.1\n"
+                        + "         check_interval = 5\n     }\n")));
+        assertEquals(List.of("lvs.cf:6: check_type: server a: health check setting type = 'gopher': unknown check type "
+                        + "(known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program, file)"),
+                LvsCfErrorTest.errors(LvsCfErrorTest.virtual("     server a {\n         address = 10.0.1.1\n"
+                        + "         check_type = gopher\n     }\n")));
+    }
 }

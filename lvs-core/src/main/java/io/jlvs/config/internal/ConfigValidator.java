@@ -117,14 +117,41 @@ public final class ConfigValidator {
                 && a.family() == b.family();
     }
 
-    /** The health check must build now, so a bad check key never reaches the kernel. */
+    /**
+     * The health check must build now, so a bad check key never reaches the kernel: the virtual's, and
+     * each server's that has check keys of its own (the others share the virtual's).
+     */
     private void checkHealth(BoundVirtual b) {
+        VirtualServerConfig v = b.config();
         try {
-            io.jlvs.config.LvsCfChecks.check(b.config());
+            io.jlvs.config.LvsCfChecks.check(v);
         } catch (io.jlvs.health.InvalidHealthCheckException e) {
-            String key = io.jlvs.config.LvsCfChecks.lvsCfKey(b.config(), e.setting());
+            String key = io.jlvs.config.LvsCfChecks.lvsCfKey(v, e.setting());
             problems.error(entryLine(b, key), key, e.getMessage());
+            return;
         }
+        for (RealServerConfig s : v.realServers()) {
+            if (s.checkSettings().isEmpty()) {
+                continue;
+            }
+            try {
+                io.jlvs.config.LvsCfChecks.check(v, s);
+            } catch (io.jlvs.health.InvalidHealthCheckException e) {
+                String key = s.checkSettings().containsKey("check_" + e.setting()) ? "check_" + e.setting() : e.setting();
+                problems.error(serverEntryLine(b, s, key), key, "server " + s.name() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The line of {@code key} in server {@code s}'s block, else of the server block, else the virtual's key. */
+    private static int serverEntryLine(BoundVirtual b, RealServerConfig s, String key) {
+        for (RawBlock child : b.block().children()) {
+            if (child.line() == s.line()) {
+                return child.entries().stream().filter(e -> e.key().equals(key)).reduce((x, y) -> y)
+                        .map(RawEntry::line).orElse(s.line());
+            }
+        }
+        return entryLine(b, key);
     }
 
     private int line(Map<String, RawEntry> global, String key) {
@@ -142,7 +169,10 @@ public final class ConfigValidator {
 
     /** The line of the last {@code key} entry of a block read entry by entry, else its first line. */
     private static int entryLine(BoundVirtual b, String key) {
+        // A missing checkN_type: the line where that check's keys begin.
+        String set = key.matches("check[2-9]_.+") ? key.substring(0, 7) : null;
         return b.block().entries().stream().filter(e -> e.key().equals(key)).reduce((x, y) -> y)
+                .or(() -> b.block().entries().stream().filter(e -> set != null && e.key().startsWith(set)).findFirst())
                 .map(RawEntry::line).orElse(b.config().line());
     }
 

@@ -26,9 +26,11 @@ import java.util.Set;
  */
 public final class KeepalivedReader {
     private final Problems problems;
+    private final KeepalivedChecks checks;
 
     public KeepalivedReader(Problems problems) {
         this.problems = problems;
+        this.checks = new KeepalivedChecks(problems);
     }
 
     public ImportDraft.Imported read(String text) {
@@ -139,7 +141,7 @@ public final class KeepalivedReader {
         if (!node.isBlock()) {
             throw new IllegalArgumentException("has no { ... } block");
         }
-        Map<String, String> firstCheck = null;
+        List<Map<String, String>> virtualChecks = null;   // the first real server's checkers: the virtual's
         int firstCheckLine = 0;
         for (Node n : node.children()) {
             try {
@@ -162,18 +164,18 @@ public final class KeepalivedReader {
                             Values.address(arg(n, 0)), n.args().size() > 1 ? Values.integer(arg(n, 1), 0, 65535) : 0,
                             true, 1);
                     case "real_server" -> {
-                        Map<String, String> check = realServer(d, n);
-                        if (check.isEmpty()) {
-                            break;
-                        }
-                        if (firstCheck == null) {
-                            firstCheck = check;
+                        Imported rs = realServer(d, n);
+                        Map<String, String> own = Map.of();
+                        if (virtualChecks == null && !rs.checks().isEmpty()) {
+                            virtualChecks = rs.checks();
                             firstCheckLine = n.line();
-                            applyCheck(d, check);
-                        } else if (!firstCheck.equals(check)) {
-                            problems.warning(n.line(), "real_server", "its check differs from the one on line "
-                                    + firstCheckLine + "; lvs.cf has one check per virtual server, that one is used");
+                            checks.applyToVirtual(d, virtualChecks, n.line());
+                        } else if (virtualChecks != null && !virtualChecks.equals(rs.checks())) {
+                            own = checks.serverOverrides(rs.checks(), virtualChecks, firstCheckLine, n.line());
                         }
+                        RealServerConfig s0 = rs.server();
+                        d.servers.add(new RealServerConfig(s0.name(), s0.line(), s0.address(), s0.port(), true,
+                                s0.weight(), s0.upperThreshold(), s0.lowerThreshold(), own));
                     }
                     default -> unsupported(n);
                 }
@@ -184,14 +186,17 @@ public final class KeepalivedReader {
         return d;
     }
 
-    private Map<String, String> realServer(ImportDraft d, Node node) {
+    /** A real_server: the server (its own check keys still to come) and its checkers in order. */
+    private record Imported(RealServerConfig server, List<Map<String, String>> checks) {}
+
+    private Imported realServer(ImportDraft d, Node node) {
         if (node.args().isEmpty() || node.args().size() > 2 || !node.isBlock()) {
             throw new IllegalArgumentException("expected 'real_server IP [PORT] { ... }'");
         }
         int weight = 1;
         int upper = 0;
         int lower = 0;
-        Map<String, String> check = new LinkedHashMap<>();
+        List<Map<String, String>> checks = new ArrayList<>();
         for (Node n : node.children()) {
             try {
                 switch (n.name()) {
@@ -200,14 +205,7 @@ public final class KeepalivedReader {
                     case "uthreshold" -> upper = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lthreshold" -> lower = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lvs_method" -> method(d, n);
-                    case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> {
-                        if (!check.isEmpty()) {
-                            problems.warning(n.line(), n.name(), "a second check on one real server; only the first "
-                                    + "is imported");
-                        } else {
-                            check.putAll(check(n));
-                        }
-                    }
+                    case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> checks.add(this.checks.checker(n));
                     default -> unsupported(n);
                 }
             } catch (IllegalArgumentException e) {
@@ -221,72 +219,15 @@ public final class KeepalivedReader {
                     + " (the kernel refuses that)");
             lower = 0;
         }
-        d.servers.add(new RealServerConfig("rs" + (d.servers.size() + 1), node.line(), address,
-                port == d.port ? 0 : port, true, weight, upper, lower));
-        return check;
+        return new Imported(new RealServerConfig("rs" + (d.servers.size() + 1), node.line(), address,
+                port == d.port ? 0 : port, true, weight, upper, lower), checks);
     }
 
-    /** A check block as lvs.cf check settings (keys as lvs.cf would write them). */
-    private Map<String, String> check(Node node) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("check_type", switch (node.name()) {
-            case "TCP_CHECK" -> "tcp";
-            case "HTTP_GET" -> "http";
-            case "SSL_GET" -> "https";
-            default -> "program";
-        });
-        if (!node.isBlock()) {
-            return s;
-        }
-        boolean urlSeen = false;
-        for (Node n : node.children()) {
-            switch (n.name()) {
-                case "connect_timeout", "misc_timeout" -> s.put("timeout", one(n));
-                case "connect_port" -> s.put("check_port", one(n));
-                case "connect_ip" -> s.put("check_address", one(n));
-                case "bindto" -> s.put("check_source", one(n));
-                case "retry", "nb_get_retry" -> s.put("fall", Integer.toString(
-                        Math.max(1, Values.integer(one(n), 0, 100))));
-                case "delay_before_retry" -> s.put("check_retry_delay", one(n));
-                case "virtualhost" -> s.put("check_host", one(n));
-                case "misc_path" -> s.put("send_program", String.join(" ", n.args()));
-                case "url" -> {
-                    if (urlSeen) {
-                        problems.warning(n.line(), "url", "only the first url of a check is imported");
-                        continue;
-                    }
-                    urlSeen = true;
-                    if (n.isBlock()) {
-                        for (Node u : n.children()) {
-                            switch (u.name()) {
-                                case "path" -> s.put("check_path", one(u));
-                                case "status_code" -> s.put("check_status", one(u));
-                                default -> unsupported(u);
-                            }
-                        }
-                    }
-                }
-                default -> unsupported(n);
-            }
-        }
-        return s;
-    }
-
-    private static void applyCheck(ImportDraft d, Map<String, String> check) {
-        check.forEach((k, v) -> {
-            switch (k) {
-                case "timeout" -> d.timeout = Values.duration(v, Duration.ofMillis(100), Duration.ofHours(1));
-                case "fall" -> d.fall = Values.integer(v, 1, 100);
-                default -> d.check.put(k, v);
-            }
-        });
-    }
-
-    private void unsupported(Node n) {
+    void unsupported(Node n) {
         problems.warning(n.line(), n.name(), "lvs.cf has no equivalent; not imported");
     }
 
-    private static String one(Node n) {
+    static String one(Node n) {
         if (n.args().size() != 1) {
             throw new IllegalArgumentException("takes one value, got " + n.args().size());
         }

@@ -22,13 +22,14 @@ final class KeyTable<D> {
     private final String scope;
     private final Map<String, Setter<D>> setters = new LinkedHashMap<>();
     private final Set<String> ignoredPiranhaKeys;
-    private final String extensionPrefix;
+    private final java.util.regex.Pattern extension;
     private final Setter<D> extensionSetter;
 
-    KeyTable(String scope, Set<String> ignoredPiranhaKeys, String extensionPrefix, Setter<D> extensionSetter) {
+    /** {@code extension}: keys outside the table that {@code extensionSetter} takes (the check_* keys), or null. */
+    KeyTable(String scope, Set<String> ignoredPiranhaKeys, java.util.regex.Pattern extension, Setter<D> extensionSetter) {
         this.scope = scope;
         this.ignoredPiranhaKeys = ignoredPiranhaKeys;
-        this.extensionPrefix = extensionPrefix;
+        this.extension = extension;
         this.extensionSetter = extensionSetter;
     }
 
@@ -49,7 +50,7 @@ final class KeyTable<D> {
         Map<String, RawEntry> seen = new LinkedHashMap<>();
         for (RawEntry e : entries) {
             Setter<D> setter = setters.get(e.key());
-            if (setter == null && extensionPrefix != null && e.key().startsWith(extensionPrefix)) {
+            if (setter == null && extension != null && extension.matcher(e.key()).matches()) {
                 setter = extensionSetter;
             }
             if (setter == null) {

@@ -19,6 +19,9 @@ final class LvsCfKeys {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final long MAX_PERSISTENT = 31L * 24 * 3600; // ipvsadm's limit, 31 days
 
+    /** A check key: check_KEY for the first check, checkN_KEY (N = 2..9) for the others a server must also pass. */
+    static final Pattern CHECK_KEY = Pattern.compile("check[2-9]?_[a-z0-9_]+");
+
     private LvsCfKeys() {}
 
     static KeyTable<GlobalDraft> global() {
@@ -86,7 +89,7 @@ final class LvsCfKeys {
     }
 
     static KeyTable<VirtualDraft> virtual() {
-        return new KeyTable<VirtualDraft>("virtual block", Set.of(), "check_", (d, e) -> {
+        return new KeyTable<VirtualDraft>("virtual block", Set.of(), CHECK_KEY, (d, e) -> {
             nonEmpty(e.value());
             d.checkSetting(e);
         })
@@ -138,7 +141,10 @@ final class LvsCfKeys {
     }
 
     static KeyTable<ServerDraft> server() {
-        return new KeyTable<ServerDraft>("server block", Set.of(), null, null)
+        return new KeyTable<ServerDraft>("server block", Set.of(), CHECK_KEY, (d, e) -> {
+            nonEmpty(e.value());
+            d.checkSettings.put(e.key(), e.value());
+        })
                 .key("address", (d, e) -> d.address = Values.address(e.value()))
                 .key("active", (d, e) -> d.active = Values.bool(e.value()))
                 .key("weight", (d, e) -> d.weight = Values.integer(e.value(), 0, 65535))

@@ -11,4 +11,5 @@ final class ServerDraft {
     int lowerThreshold;
     boolean active = true;
     int weight = 1;
+    final java.util.Map<String, String> checkSettings = new java.util.LinkedHashMap<>();
 }

@@ -3,7 +3,9 @@ package io.jlvs.director.internal;
 import io.jlvs.config.ClusterSettings;
 import io.jlvs.config.Configuration;
 import io.jlvs.config.LvsCfChecks;
+import io.jlvs.config.RealServerConfig;
 import io.jlvs.config.VirtualServerConfig;
+import io.jlvs.health.AllChecks;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.ProgramCheck;
 import io.jlvs.health.internal.check.Argv;
@@ -60,14 +62,16 @@ final class CheckPrograms {
      * {@code track_script}, which run as the same user); empty when it can.
      */
     List<String> problems(Configuration config, Path file) throws InterruptedException {
-        Map<String, String> programs = new LinkedHashMap<>();   // where (file:line: key: ...) -> program name
+        List<Map.Entry<String, String>> programs = new ArrayList<>();   // where (file:line: key: ...), program name
         for (VirtualServerConfig v : config.activeVirtualServers()) {
-            program(v).ifPresent(p -> programs.put(file + ":" + v.line() + ": " + LvsCfChecks.lvsCfKey(v, "program")
-                    + ": virtual " + v.name() + ": ", p.argv().get(0)));
+            for (ProgramCheck p : programs(v)) {
+                programs.add(Map.entry(file + ":" + v.line() + ": " + LvsCfChecks.lvsCfKey(v, "program") + ": virtual "
+                        + v.name() + ": ", p.argv().get(0)));
+            }
         }
         ClusterSettings c = config.cluster();
-        c.scripts().commands().forEach((key, command) -> programs.put(file + ": " + key + ": ",
-                Argv.split(command).get(0)));
+        c.scripts().commands().forEach((key, command) -> programs.add(Map.entry(file + ": " + key + ": ",
+                Argv.split(command).get(0))));
         List<String> problems = new ArrayList<>();
         // Quorum programs are run by the health monitor as jlvsd's own user, never as check_script_user.
         for (VirtualServerConfig v : config.activeVirtualServers()) {
@@ -100,7 +104,7 @@ final class CheckPrograms {
                 problems.add(file + ": check_script_user: " + e.getMessage());
             }
         }
-        for (Map.Entry<String, String> e : programs.entrySet()) {
+        for (Map.Entry<String, String> e : programs) {
             judge(e.getKey(), e.getValue(), asRoot, problems);
         }
         return problems;
@@ -129,9 +133,15 @@ final class CheckPrograms {
         return Optional.of(new ProgramCheck.RunAs(ids.uid(), ids.gid()));
     }
 
-    /** {@code v}'s check, its program run as {@code runAs} when it is a program check. */
+    /** {@code check}, each program check in it run as {@code runAs}. */
     static HealthCheck withUser(HealthCheck check, Optional<ProgramCheck.RunAs> runAs) {
-        return check instanceof ProgramCheck p && runAs.isPresent() ? p.runningAs(runAs.get()) : check;
+        if (runAs.isEmpty()) {
+            return check;
+        }
+        if (check instanceof AllChecks all) {
+            return all.map(c -> withUser(c, runAs));
+        }
+        return check instanceof ProgramCheck p ? p.runningAs(runAs.get()) : check;
     }
 
     private static UserIds.Ids lookup(String userAndGroup) throws InterruptedException {
@@ -139,11 +149,33 @@ final class CheckPrograms {
         return UserIds.lookup(words[0], words.length > 1 ? Optional.of(words[1]) : Optional.empty());
     }
 
-    private static Optional<ProgramCheck> program(VirtualServerConfig v) {
-        // Only a virtual whose keys name a program builds its check here: a reload of a large file must not
+    /** The program checks of {@code v}: in its own checks and in those of servers with check keys of their own. */
+    private static List<ProgramCheck> programs(VirtualServerConfig v) {
+        // Only a virtual whose keys name a program builds its checks here: a reload of a large file must not
         // build every virtual's check again (ConfigValidator builds only the changed ones). Validated on load.
-        boolean names = v.health().sendProgram().isPresent() || "program".equalsIgnoreCase(v.health().settings().getOrDefault("check_type", ""));
-        return names && LvsCfChecks.check(v) instanceof ProgramCheck p ? Optional.of(p) : Optional.empty();
+        List<ProgramCheck> out = new ArrayList<>();
+        if (namesProgram(v.health().sendProgram().isPresent(), v.health().settings())) {
+            collect(LvsCfChecks.check(v), out);
+        }
+        for (RealServerConfig s : v.realServers()) {
+            if (namesProgram(false, s.checkSettings())) {
+                collect(LvsCfChecks.check(v, s), out);
+            }
+        }
+        return out.stream().distinct().toList();
+    }
+
+    private static boolean namesProgram(boolean sendProgram, Map<String, String> settings) {
+        return sendProgram || settings.entrySet().stream().anyMatch(e -> e.getKey().matches("check[2-9]?_type")
+                && e.getValue().strip().equalsIgnoreCase("program"));
+    }
+
+    private static void collect(HealthCheck check, List<ProgramCheck> out) {
+        if (check instanceof AllChecks all) {
+            all.checks().forEach(c -> collect(c, out));
+        } else if (check instanceof ProgramCheck p) {
+            out.add(p);
+        }
     }
 
     private Optional<Path> resolve(String name) {

@@ -121,13 +121,17 @@ public final class MonitorHealthPort implements HealthPort {
             for (RealServerConfig s : v.realServers()) {
                 ServerRef ref = ServerRef.of(v, s);
                 Optional<RealServer> rs = table.get().realServer(ref.server());
+                // A server with check keys of its own has its own check and may be probed elsewhere.
+                HealthCheck own = s.checkSettings().isEmpty() ? check.get()
+                        : CheckPrograms.withUser(LvsCfChecks.check(v, s), runAs);
+                LvsCfChecks.Probing where = s.checkSettings().isEmpty() ? probing : LvsCfChecks.probing(v, s);
                 // check_port, else the server's own port, else (firewall mark) the virtual's port.
-                int port = probing.port().orElse(ref.server().port() != 0 ? ref.server().port() : v.port());
+                int port = where.port().orElse(ref.server().port() != 0 ? ref.server().port() : v.port());
                 if (rs.isEmpty() || port == 0) {
                     continue;
                 }
-                servers.add(new WatchedServer(rs.get(), check.get(),
-                        new InetSocketAddress(probing.address().orElse(rs.get().address()), port)));
+                servers.add(new WatchedServer(rs.get(), own,
+                        new InetSocketAddress(where.address().orElse(rs.get().address()), port)));
             }
             out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v, probing)));
         }

@@ -161,6 +161,7 @@ class DocumentedKeysTest {
         m.put("active", Sample.effect("active = 0", c -> rs1(c).active()));
         m.put("weight", Sample.effect("weight = 5", c -> rs1(c).weight()));
         m.put("u_threshold", Sample.effect("u_threshold = 100", c -> rs1(c).upperThreshold()));
+        m.put("check_*", Sample.effect("check_type = http", c -> rs1(c).checkSettings()));
         m.put("l_threshold", Sample.effect("l_threshold = 50", "         u_threshold = 100\n",
                 c -> rs1(c).lowerThreshold()));
         return m;
@@ -207,7 +208,7 @@ class DocumentedKeysTest {
     void theDocumentListsExactlyTheKeysTheParserReads() throws Exception {
         assertEquals(parsed(LvsCfKeys.global(), null), new TreeSet<>(documented("Global keys")));
         assertEquals(parsed(LvsCfKeys.virtual(), "check_*"), new TreeSet<>(documented("`virtual NAME")));
-        assertEquals(parsed(LvsCfKeys.server(), null), new TreeSet<>(documented("`server NAME")));
+        assertEquals(parsed(LvsCfKeys.server(), "check_*"), new TreeSet<>(documented("`server NAME")));
     }
 
     @Test

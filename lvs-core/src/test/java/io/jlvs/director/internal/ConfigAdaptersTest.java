@@ -139,6 +139,19 @@ class ConfigAdaptersTest {
     }
 
     @Test
+    void aServerWithCheckKeysOfItsOwnIsProbedItsOwnWay() throws Exception {
+        String text = CLUSTER.replace("address = 10.11.12.12\n",
+                "address = 10.11.12.12\ncheck_type = http\ncheck_path = /ready\ncheck_port = 8080\n");
+        assertTrue(text.contains("check_path = /ready"));
+        WatchedService web = MonitorHealthPort.watched(LvsCf.parse("lvs.cf", text).configuration()).get(0);
+        assertInstanceOf(io.jlvs.health.SendExpectCheck.class, web.servers().get(0).check(), "rs1: the virtual's");
+        assertEquals(new java.net.InetSocketAddress(InetAddress.getByName("10.11.12.11"), 80), web.servers().get(0).target());
+        io.jlvs.health.HttpCheck own = assertInstanceOf(io.jlvs.health.HttpCheck.class, web.servers().get(1).check());
+        assertEquals("/ready", own.path());
+        assertEquals(new java.net.InetSocketAddress(InetAddress.getByName("10.11.12.12"), 8080), web.servers().get(1).target());
+    }
+
+    @Test
     void slowStartRampsAServerComingBackInOneStepASecond() throws Exception {
         String text = CLUSTER.replace("scheduler = wlc\n", "scheduler = wlc\nslow_start = 4\n")
                 .replace("scheduler = rr\n", "scheduler = rr\nslow_start = 2m\n");
