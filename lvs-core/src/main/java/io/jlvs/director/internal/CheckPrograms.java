@@ -74,17 +74,24 @@ final class CheckPrograms {
                 Argv.split(command).get(0))));
         List<String> problems = new ArrayList<>();
         // Quorum programs are run by the health monitor as jlvsd's own user, never as check_script_user.
+        // Only a virtual that names one is read again here (a reload of a large file reads each once).
         for (VirtualServerConfig v : config.activeVirtualServers()) {
-            LvsCfChecks.probing(v).quorum().map(q -> q.action()).ifPresent(a -> {
-                if (a instanceof io.jlvs.health.QuorumAction.RunCommand rc) {
-                    for (List<String> argv : List.of(rc.onLost(), rc.onRegain())) {
-                        if (!argv.isEmpty()) {
-                            judge(file + ":" + v.line() + ": " + (argv == rc.onLost() ? "check_quorum_down" : "check_quorum_up")
-                                    + ": virtual " + v.name() + ": ", argv.get(0), root, problems);
-                        }
+            Map<String, String> settings = v.health().settings();
+            if (!settings.containsKey("check_quorum_down") && !settings.containsKey("check_quorum_up")) {
+                continue;
+            }
+            if (LvsCfChecks.probing(v).quorum().map(q -> q.action()).orElse(null)
+                    instanceof io.jlvs.health.QuorumAction.RunCommand rc) {
+                Map<String, List<String>> byKey = new LinkedHashMap<>();
+                byKey.put("check_quorum_down", rc.onLost());
+                byKey.put("check_quorum_up", rc.onRegain());
+                byKey.forEach((key, argv) -> {
+                    if (!argv.isEmpty()) {
+                        judge(file + ":" + v.line() + ": " + key + ": virtual " + v.name() + ": ", argv.get(0), root,
+                                problems);
                     }
-                }
-            });
+                });
+            }
         }
         if (programs.isEmpty()) {
             return problems;   // check_script_user has nothing to run

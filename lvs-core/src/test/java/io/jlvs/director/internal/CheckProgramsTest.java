@@ -117,6 +117,20 @@ class CheckProgramsTest {
     }
 
     @Test
+    void quorumProgramsAreJudgedAsJlvsdsOwnUserEvenWithACheckScriptUser() throws Exception {
+        Path program = programOthersCanReplace();
+        Path f = dir.resolve("lvs.cf");
+        Files.writeString(f, OneVirtualFile.text("check_script_user = nobody\n", "check_quorum = 1\n"
+                + "check_quorum_down = \"" + program + " down\"\ncheck_quorum_up = /usr/lib/jlvs-no-such-program\n"));
+        List<String> problems = problems(asRoot(CAN_SWITCH), f);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(f + ":6: check_quorum_down: virtual web: refusing to run " + program
+                + " as root: "), problems.get(0));
+        assertTrue(problems.get(1).startsWith(f + ":6: check_quorum_up: virtual web: program "
+                + "'/usr/lib/jlvs-no-such-program' not found"), problems.get(1));
+    }
+
+    @Test
     void aMissingOrRelativeProgramIsRefused() throws Exception {
         Path f = file("", "/usr/lib/jlvs-no-such-check");
         assertEquals(List.of(f + ":5: send_program: virtual web: program '/usr/lib/jlvs-no-such-check' not found:"
