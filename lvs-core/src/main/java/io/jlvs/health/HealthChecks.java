@@ -59,6 +59,10 @@ import java.util.stream.Stream;
  *       otherwise the server's weight is value × multiplier, 0 or less down); {@code file_reverse}
  *       yes/no (default no). keepalived's FILE_CHECK. No other keys.</td>
  *       <td>{@link FileCheck}</td></tr>
+ *   <tr><td>ping</td><td>{@code timeout} for the echo reply (default 5s) and {@code source}; the port is
+ *       not used. keepalived's PING_CHECK: ICMP or ICMPv6 echo on a datagram ICMP socket, or a raw one
+ *       (CAP_NET_RAW) where {@code net.ipv4.ping_group_range} excludes the process's group.</td>
+ *       <td>{@link PingCheck}</td></tr>
  * </table>
  *
  * <p>Anything else is refused with an {@link InvalidHealthCheckException} naming the key and value:
@@ -103,8 +107,9 @@ public final class HealthChecks {
             case "dns" -> dns(values);
             case "program" -> program(values);
             case "file" -> file(values);
+            case "ping" -> ping(values);
             default -> throw new InvalidHealthCheckException("type", settings.get("type"),
-                    "unknown check type (known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program, file)");
+                    "unknown check type (known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program, file, ping)");
         };
     }
 
@@ -203,6 +208,11 @@ public final class HealthChecks {
         int multiplier = values.integer("file_weight", -65535, 65535).orElse(0);
         boolean reverse = values.bool("file_reverse", false);
         return values.parse("file", path, p -> new FileCheck(p, multiplier, reverse));
+    }
+
+    private static PingCheck ping(SettingValues values) {
+        values.onlyKeys("ping", Set.of("type", "timeout", "source"));
+        return new PingCheck(values.duration("timeout").orElse(ConnectOptions.DEFAULT_TIMEOUT), values.address("source"));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -312,4 +312,25 @@ class KeepalivedImportTest {
                         + "runs the virtual's further checks on it"),
                 parsed.warnings().stream().map(Diagnostic::toString).toList());
     }
+
+    @Test
+    void aPingCheckBecomesCheckTypePingWithItsTimeoutAndSource() throws Exception {
+        ParsedConfiguration parsed = Importers.keepalived("k.conf", """
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.1 80 {
+                        PING_CHECK {
+                            connect_timeout 2
+                            bindto 10.0.0.250
+                            retry 3
+                        }
+                    }
+                }
+                """);
+        VirtualServerConfig v = parsed.configuration().virtualServers().get(0);
+        assertEquals(List.of(), parsed.warnings());
+        assertEquals(new io.jlvs.health.PingCheck(java.time.Duration.ofSeconds(2),
+                java.util.Optional.of(java.net.InetAddress.getByName("10.0.0.250"))), LvsCfChecks.check(v));
+        String written = LvsCf.write(parsed.configuration());
+        assertTrue(written.contains("check_type = \"ping\""), written);
+    }
 }

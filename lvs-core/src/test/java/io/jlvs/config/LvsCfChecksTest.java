@@ -97,6 +97,17 @@ class LvsCfChecksTest {
     }
 
     @Test
+    void aPingCheckFromLvsCf() throws Exception {
+        assertEquals(io.jlvs.health.PingCheck.withTimeout(java.time.Duration.ofSeconds(6)),
+                LvsCfChecks.check(virtual("check_type = ping\n")));
+        assertEquals(new io.jlvs.health.PingCheck(java.time.Duration.ofMillis(500),
+                        java.util.Optional.of(java.net.InetAddress.getByName("10.0.0.250"))),
+                LvsCfChecks.check(virtual("check_type = ping\ncheck_timeout = 500ms\ncheck_source = 10.0.0.250\n")));
+        assertEquals(List.of("lvs.cf:5: check_path: "), prefix(LvsCfErrorTest.errors(
+                LvsCfErrorTest.virtual("check_type = ping\ncheck_path = /\n"))));
+    }
+
+    @Test
     void alphaAndTheQuorumAreServicePolicyFromLvsCf() throws Exception {
         LvsCfChecks.Probing p = LvsCfChecks.probing(virtual("check_alpha = 1\ncheck_quorum = 3\ncheck_hysteresis = 1\n"
                 + "check_quorum_down = \"/usr/local/bin/page 'quorum lost'\"\n"));
@@ -161,7 +172,7 @@ class LvsCfChecksTest {
                 LvsCfErrorTest.errors(LvsCfErrorTest.virtual("     server a {\n         address = 10.0.1.1\n"
                         + "         check_interval = 5\n     }\n")));
         assertEquals(List.of("lvs.cf:6: check_type: server a: health check setting type = 'gopher': unknown check type "
-                        + "(known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program, file)"),
+                        + "(known: tcp, udp, http, https, smtp, ftp, pop3, imap, nntp, dns, program, file, ping)"),
                 LvsCfErrorTest.errors(LvsCfErrorTest.virtual("     server a {\n         address = 10.0.1.1\n"
                         + "         check_type = gopher\n     }\n")));
     }

@@ -149,4 +149,15 @@ class HealthChecksTest {
         assertEquals(List.of("$HOME", "*", "a;b"), Argv.split("$HOME * a;b"));
         assertThrows(IllegalArgumentException.class, () -> Argv.split("\"open"));
     }
+
+    @Test
+    void pingTakesATimeoutAndASourceAndNothingElse() throws Exception {
+        assertEquals(new PingCheck(Duration.ofMillis(800), Optional.of(InetAddress.getByName("10.0.0.5"))),
+                build("type", "ping", "timeout", "800ms", "source", "10.0.0.5"));
+        assertEquals(PingCheck.withTimeout(ConnectOptions.DEFAULT_TIMEOUT), build("type", "PING"));
+        assertEquals("ping", build("type", "ping").type());
+        assertTrue(rejected("type", "ping", "path", "/").getMessage().contains("path"));
+        assertTrue(rejected("type", "ping", "connect_timeout", "1").getMessage().contains("connect_timeout"));
+        assertTrue(rejected("type", "ping", "timeout", "0").getMessage().contains("timeout"));
+    }
 }

@@ -52,6 +52,12 @@ class RecordingSyscalls implements Syscalls {
     }
 
     @Override
+    public int recvfrom(int fd, ByteBuffer buf, int length, int flags, ByteBuffer addr) {
+        calls.add("recvfrom(" + fd + ")");
+        return 0;
+    }
+
+    @Override
     public int setsockopt(int fd, int level, int option, int value) {
         calls.add("setsockopt(" + fd + "," + level + "," + option + "," + value + ")");
         return 0;

@@ -30,6 +30,13 @@ public final class LinuxConstants {
     public static final int SO_SNDBUFFORCE = 32;
     public static final int SO_RCVBUFFORCE = 33;
 
+    // <netinet/in.h>, <linux/icmp.h>, <linux/icmpv6.h>: ICMP echo sockets (ping(7) datagram or raw(7))
+    public static final int IPPROTO_ICMP = 1;
+    public static final int IPPROTO_ICMPV6 = 58;
+    public static final int SOL_RAW = 255;
+    public static final int ICMP_FILTER = 1;   // SOL_RAW, u32: bit n set = drop ICMP type n
+    public static final int ICMP6_FILTER = 1;  // IPPROTO_ICMPV6, struct icmp6_filter: u32[8], bit set = drop
+
     // <linux/netlink.h>
     public static final int SOL_NETLINK = 270;
     public static final int NETLINK_ROUTE = 0;

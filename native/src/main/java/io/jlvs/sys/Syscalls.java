@@ -31,6 +31,13 @@ public interface Syscalls {
     /** recvfrom(2) without a source address. Returns bytes received (with MSG_TRUNC: the real length) or -errno. */
     int recv(int fd, ByteBuffer buf, int length, int flags);
 
+    /**
+     * recvfrom(2) with the sender's address: the sockaddr is written to {@code addr} from its position
+     * (capacity up to its limit; a longer address is truncated, as the kernel does). Returns bytes
+     * received (with MSG_TRUNC: the real length) or -errno; the address's family field says its kind.
+     */
+    int recvfrom(int fd, ByteBuffer buf, int length, int flags, ByteBuffer addr);
+
     /** setsockopt(2) with an int value. */
     int setsockopt(int fd, int level, int option, int value);
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * keepalived's checkers (TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK) as lvs.cf check keys. The first
+ * keepalived's checkers (TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, PING_CHECK) as lvs.cf check keys. The first
  * real server's checkers become the virtual's checks: the first as {@code check_*} (with the
  * virtual's {@code timeout} and {@code fall}), the others as {@code check2_*}, {@code check3_*}, which
  * every server must also pass. A real server whose checkers differ gets them as check keys of its own,
@@ -34,6 +34,7 @@ final class KeepalivedChecks {
             case "TCP_CHECK" -> "tcp";
             case "HTTP_GET" -> "http";
             case "SSL_GET" -> "https";
+            case "PING_CHECK" -> "ping";
             default -> "program";
         });
         if (!node.isBlock()) {

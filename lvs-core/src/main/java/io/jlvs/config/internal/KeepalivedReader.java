@@ -205,7 +205,7 @@ public final class KeepalivedReader {
                     case "uthreshold" -> upper = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lthreshold" -> lower = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lvs_method" -> method(d, n);
-                    case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK" -> checks.add(this.checks.checker(n));
+                    case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK", "PING_CHECK" -> checks.add(this.checks.checker(n));
                     default -> unsupported(n);
                 }
             } catch (IllegalArgumentException e) {

@@ -83,6 +83,15 @@ public final class JnrSyscalls implements Syscalls {
     }
 
     @Override
+    public int recvfrom(int fd, ByteBuffer buf, int length, int flags, ByteBuffer addr) {
+        requireWritable(buf, length, "buf");
+        requireWritable(Objects.requireNonNull(addr, "addr"), addr.remaining(), "addr");
+        ByteBuffer addrLength = scratch.get().length(addr.remaining());
+        long result = libc.recvfrom(fd, buf, length, flags, addr, addrLength);
+        return result < 0 ? lastErrno() : SyscallResults.byteCount(result);
+    }
+
+    @Override
     public int setsockopt(int fd, int level, int option, int value) {
         ByteBuffer optval = scratch.get().value(value);
         return orErrno(libc.setsockopt(fd, level, option, optval, INT_SIZE));

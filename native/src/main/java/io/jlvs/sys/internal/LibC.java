@@ -38,6 +38,11 @@ public interface LibC {
     long recv(int sockfd, @Out ByteBuffer buf, @size_t long len, int flags);
 
     @SaveError
+    @ssize_t
+    long recvfrom(int sockfd, @Out ByteBuffer buf, @size_t long len, int flags, @Out ByteBuffer srcAddr,
+                  @In @Out ByteBuffer addrlen);
+
+    @SaveError
     int setsockopt(int sockfd, int level, int optname, @In ByteBuffer optval, @socklen_t int optlen);
 
     @SaveError

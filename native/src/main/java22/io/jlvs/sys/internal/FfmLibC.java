@@ -41,6 +41,8 @@ final class FfmLibC {
     private static final MethodHandle SENDTO = bind("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECV = bind("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle RECVFROM = bind("recvfrom",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     private static final MethodHandle SETSOCKOPT = bind("setsockopt",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle GETSOCKOPT = bind("getsockopt",
@@ -107,6 +109,15 @@ final class FfmLibC {
     static long recv(MemorySegment state, int fd, MemorySegment buf, long length, int flags) {
         try {
             return (long) RECV.invokeExact(state, fd, buf, length, flags);
+        } catch (Throwable t) {
+            throw unchecked(t);
+        }
+    }
+
+    static long recvfrom(MemorySegment state, int fd, MemorySegment buf, long length, int flags,
+            MemorySegment addr, MemorySegment addrLength) {
+        try {
+            return (long) RECVFROM.invokeExact(state, fd, buf, length, flags, addr, addrLength);
         } catch (Throwable t) {
             throw unchecked(t);
         }

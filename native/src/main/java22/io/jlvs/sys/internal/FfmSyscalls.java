@@ -83,6 +83,16 @@ public final class FfmSyscalls implements Syscalls {
     }
 
     @Override
+    public int recvfrom(int fd, ByteBuffer buf, int length, int flags, ByteBuffer addr) {
+        requireWritable(buf, length, "buf");
+        requireWritable(Objects.requireNonNull(addr, "addr"), addr.remaining(), "addr");
+        CallScratch s = scratch.get();
+        long result = FfmLibC.recvfrom(s.captureState(), fd, MemorySegment.ofBuffer(buf), length, flags,
+                MemorySegment.ofBuffer(addr), s.length(addr.remaining()));
+        return result < 0 ? SyscallResults.failure(s.errno()) : SyscallResults.byteCount(result);
+    }
+
+    @Override
     public int setsockopt(int fd, int level, int option, int value) {
         CallScratch s = scratch.get();
         return orErrno(s, FfmLibC.setsockopt(s.captureState(), fd, level, option, s.intValue(value), Integer.BYTES));
