@@ -27,18 +27,18 @@ import java.util.function.Function;
  * check keys at all is a TCP connect check. {@code timeout} is each probe's timeout, as in nanny.
  * {@code check_port}, {@code check_address}, {@code check_interval}, {@code check_retry_delay},
  * {@code check_alpha} and the quorum keys ({@code check_quorum}, {@code check_hysteresis},
- * {@code check_quorum_up}, {@code check_quorum_down}) say where and how often to probe and what the
+ * {@code check_quorum_up}, {@code check_quorum_down}, {@code check_omega}) say where and how often to probe and what the
  * service does with the verdicts, not what a probe is, so they are not passed to the factory
  * ({@link #POLICY_KEYS}) but read by {@link #probing}.
  */
 public final class LvsCfChecks {
     /** check_* keys (without the prefix) that are probe policy, not part of the check itself. */
     public static final Set<String> POLICY_KEYS = Set.of("port", "address", "interval", "retry_delay", "alpha",
-            "quorum", "hysteresis", "quorum_up", "quorum_down");
+            "quorum", "hysteresis", "quorum_up", "quorum_down", "omega");
 
     /** The policy keys that belong to the whole service: all but where a server is probed (port, address). */
     public static final Set<String> SERVICE_KEYS = Set.of("interval", "retry_delay", "alpha", "quorum", "hysteresis",
-            "quorum_up", "quorum_down");
+            "quorum_up", "quorum_down", "omega");
 
     /** Keys of the further checks a server must also pass: check2_type ... check9_KEY. */
     private static final java.util.regex.Pattern SET_KEY = java.util.regex.Pattern.compile("check([2-9])_(.+)");
@@ -157,7 +157,7 @@ public final class LvsCfChecks {
     /** The quorum keys: none without check_quorum; the programs split as check programs are, never by a shell. */
     private static Optional<Quorum> quorum(Map<String, String> s) {
         if (!s.containsKey("check_quorum")) {
-            for (String key : new String[] {"check_hysteresis", "check_quorum_up", "check_quorum_down"}) {
+            for (String key : new String[] {"check_hysteresis", "check_quorum_up", "check_quorum_down", "check_omega"}) {
                 if (s.containsKey(key)) {
                     throw new InvalidHealthCheckException(key, s.get(key), "needs check_quorum");
                 }
@@ -169,8 +169,13 @@ public final class LvsCfChecks {
                 ? policyValue(s, "check_hysteresis", t -> Values.integer(t, 0, Integer.MAX_VALUE)) : 0;
         List<String> down = s.containsKey("check_quorum_down") ? policyValue(s, "check_quorum_down", LvsCfChecks::argv) : List.of();
         List<String> up = s.containsKey("check_quorum_up") ? policyValue(s, "check_quorum_up", LvsCfChecks::argv) : List.of();
+        boolean omega = s.containsKey("check_omega") && policyValue(s, "check_omega", Values::bool);
+        if (omega && down.isEmpty()) {
+            throw new InvalidHealthCheckException("check_omega", s.get("check_omega"),
+                    "needs check_quorum_down, the program it runs when jlvsd stops");
+        }
         QuorumAction action = down.isEmpty() && up.isEmpty() ? new QuorumAction.Notify()
-                : new QuorumAction.RunCommand(down, up);
+                : new QuorumAction.RunCommand(down, up, omega);
         try {
             return Optional.of(new Quorum(minimum, hysteresis, action));
         } catch (IllegalArgumentException e) {

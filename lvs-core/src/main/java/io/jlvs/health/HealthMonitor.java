@@ -358,6 +358,24 @@ public final class HealthMonitor implements AutoCloseable {
             join(r.thread(), deadline);
         }
         join(a, deadline);
+        List<List<String>> atStop;
+        synchronized (engine) {
+            atStop = engine.commandsAtStop();
+        }
+        // keepalived's omega: stopping takes the services away, so their quorum-lost programs run now,
+        // each bounded by the command timeout (the runner kills what outlives it)
+        List<Thread> started = new ArrayList<>();
+        for (List<String> argv : atStop) {
+            started.add(commands.start(argv, "quorum command (stopping)"));
+        }
+        for (Thread t : started) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void join(Thread t, long deadlineNanos) {

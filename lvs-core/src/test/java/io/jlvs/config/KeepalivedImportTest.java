@@ -223,6 +223,7 @@ class KeepalivedImportTest {
                     alpha
                     quorum 2
                     hysteresis 1
+                    omega
                     quorum_down "/usr/local/bin/page down"
                     real_server 10.0.2.2 53 {
                     }
@@ -248,7 +249,7 @@ class KeepalivedImportTest {
         LvsCfChecks.Probing dns = LvsCfChecks.probing(c.virtualServers().get(7));
         assertTrue(dns.alpha(), "alpha");
         assertEquals(Optional.of(new io.jlvs.health.Quorum(2, 1, new io.jlvs.health.QuorumAction.RunCommand(
-                List.of("/usr/local/bin/page", "down"), List.of()))), dns.quorum());
+                List.of("/usr/local/bin/page", "down"), List.of(), true))), dns.quorum());
         // written as lvs.cf, it reads back the same
         Configuration again = LvsCf.parse("lvs.cf", LvsCf.write(c)).configuration();
         assertEquals(c.virtualServers().stream().map(VirtualServerConfig::options).toList(),

@@ -123,6 +123,19 @@ class LvsCfChecksTest {
                 "a hysteresis as large as the quorum could never lose it");
     }
 
+    @Test
+    void omegaRunsTheQuorumDownProgramAtStopAndNeedsOne() throws Exception {
+        LvsCfChecks.Probing p = LvsCfChecks.probing(virtual("check_quorum = 3\ncheck_omega = 1\n"
+                + "check_quorum_down = \"/usr/local/bin/page down\"\n"));
+        assertEquals(java.util.Optional.of(new io.jlvs.health.Quorum(3, 0, new io.jlvs.health.QuorumAction.RunCommand(
+                List.of("/usr/local/bin/page", "down"), List.of(), true))), p.quorum());
+        assertEquals(List.of("lvs.cf:5: check_omega: health check setting check_omega = '1': needs check_quorum_down,"
+                        + " the program it runs when jlvsd stops"),
+                LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_quorum = 3\ncheck_omega = 1\n")));
+        assertEquals(List.of("lvs.cf:4: check_omega: "),
+                prefix(LvsCfErrorTest.errors(LvsCfErrorTest.virtual("check_omega = 1\n"))));
+    }
+
     private static final String TWO_CHECKS = """
             check_type = http
             check_path = /health

@@ -155,6 +155,7 @@ public final class KeepalivedReader {
                     case "alpha" -> d.check.put("check_alpha", "1");
                     case "quorum" -> d.check.put("check_quorum", one(n));
                     case "hysteresis" -> d.check.put("check_hysteresis", one(n));
+                    case "omega" -> d.check.put("check_omega", "1");
                     case "quorum_up", "quorum_down" -> d.check.put("check_" + n.name(), command(n));
                     case "persistence_timeout" -> d.persistent = Duration.ofSeconds(
                             n.args().isEmpty() ? 360 : Values.integer(one(n), 1L, 0xFFFF_FFFFL));

@@ -398,6 +398,21 @@ public final class HealthEngine {
         return new HealthSnapshot(now, out, probesCompleted);
     }
 
+    /**
+     * The quorum-lost programs to run because the monitor stops: those of services that hold their
+     * quorum and asked for it ({@link QuorumAction.RunCommand#onLostAtStop}, keepalived's omega).
+     */
+    public List<List<String>> commandsAtStop() {
+        List<List<String>> out = new ArrayList<>();
+        for (ServiceTrack s : services.values()) {
+            if (s.quorumHeld && s.watched.policy().quorum().map(q -> q.action()).orElse(null)
+                    instanceof QuorumAction.RunCommand c && c.onLostAtStop()) {
+                out.add(c.onLost());
+            }
+        }
+        return out;
+    }
+
     /** The services watched, for passive signals and status. */
     public List<ServiceKey> serviceKeys() {
         return List.copyOf(services.keySet());
