@@ -20,9 +20,13 @@ import java.util.Objects;
  *     with its {@code type} replaces the virtual's set of that number for this server, one without
  *     adjusts it key by key (see {@link LvsCfChecks#check(VirtualServerConfig, RealServerConfig)});
  *     unmodifiable, in file order
+ * @param quiesceServer the server's own {@code quiesce_server} (keepalived's per-server
+ *     {@code inhibit_on_failure}): true keeps it at weight 0 when it fails, false removes it; empty
+ *     follows its virtual server's
  */
 public record RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight,
-        int upperThreshold, int lowerThreshold, java.util.Map<String, String> checkSettings) {
+        int upperThreshold, int lowerThreshold, java.util.Map<String, String> checkSettings,
+        java.util.Optional<Boolean> quiesceServer) {
     /** Largest weight accepted (Piranha's GUI limit; the kernel would take up to 2^31-1). */
     public static final int MAX_WEIGHT = 65535;
 
@@ -39,6 +43,7 @@ public record RealServerConfig(String name, int line, InetAddress address, int p
             throw new IllegalArgumentException("thresholds must not be negative, got " + upperThreshold + " and "
                     + lowerThreshold);
         }
+        Objects.requireNonNull(quiesceServer, "quiesceServer (use Optional.empty())");
         checkSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                 Objects.requireNonNull(checkSettings, "checkSettings")));
         if (lowerThreshold > upperThreshold) {
@@ -50,6 +55,18 @@ public record RealServerConfig(String name, int line, InetAddress address, int p
     /** A server without connection thresholds. */
     public RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight) {
         this(name, line, address, port, active, weight, 0, 0);
+    }
+
+    /** A server that fails as its virtual server says. */
+    public RealServerConfig(String name, int line, InetAddress address, int port, boolean active, int weight,
+            int upperThreshold, int lowerThreshold, java.util.Map<String, String> checkSettings) {
+        this(name, line, address, port, active, weight, upperThreshold, lowerThreshold, checkSettings,
+                java.util.Optional.empty());
+    }
+
+    /** Whether this server is kept at weight 0 (true) or removed when it fails, in {@code virtual}. */
+    public boolean quiescesIn(VirtualServerConfig virtual) {
+        return quiesceServer.orElse(virtual.quiesceServer());
     }
 
     /** A server checked as its virtual server says. */

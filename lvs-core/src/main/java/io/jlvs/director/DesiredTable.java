@@ -26,7 +26,8 @@ import java.util.Optional;
  *
  * <p>{@link #from(Configuration, ServerHealthView)} follows Piranha's rules: inactive virtual and
  * real servers are left out; a server that fails its checks is removed, or kept at weight 0 when
- * the virtual server has {@code quiesce_server = 1}; the {@code sorry_server} joins only while no
+ * the virtual server has {@code quiesce_server = 1} (or the server block its own {@code quiesce_server},
+ * which wins); the {@code sorry_server} joins only while no
  * real server of the service is up. Virtual servers that share a firewall mark (Piranha's way of
  * making one persistent service over several ports) become one kernel service whose real servers
  * are the union; a server down in any of them counts as down.
@@ -110,7 +111,7 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
                         .build();
                 servers.putIfAbsent(rs.key(), rs);
                 up.merge(rs.key(), health.isUp(v, s), Boolean::logicalAnd);
-                quiesce.merge(rs.key(), v.quiesceServer(), Boolean::logicalOr);
+                quiesce.merge(rs.key(), s.quiescesIn(v), Boolean::logicalOr);
             }
         }
         List<RealServer> result = new ArrayList<>();

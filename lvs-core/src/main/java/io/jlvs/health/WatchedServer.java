@@ -3,6 +3,7 @@ package io.jlvs.health;
 import io.jlvs.ipvs.RealServer;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One configured real server of a watched service and how to check it.
@@ -11,9 +12,13 @@ import java.util.Objects;
  * @param check  the check run against {@code target}
  * @param target where the check connects; usually the real server's address and port, but a
  *               firewall-mark service (port 0) or a separate health port needs another
+ * @param onFailure what happens to this server when it fails, overriding its service's policy
+ *               (keepalived's per-server {@code inhibit_on_failure}); empty = the policy's
  */
-public record WatchedServer(RealServer server, HealthCheck check, InetSocketAddress target) {
+public record WatchedServer(RealServer server, HealthCheck check, InetSocketAddress target,
+                            Optional<FailureAction> onFailure) {
     public WatchedServer {
+        Objects.requireNonNull(onFailure, "onFailure of " + server + " (use Optional.empty())");
         Objects.requireNonNull(server, "real server");
         Objects.requireNonNull(check, "health check of " + server);
         Objects.requireNonNull(target, "check target of " + server);
@@ -24,6 +29,16 @@ public record WatchedServer(RealServer server, HealthCheck check, InetSocketAddr
             throw new IllegalArgumentException("check target of " + server
                     + " has port 0: give the port to check (a firewall-mark service has no port of its own)");
         }
+    }
+
+    /** A server that fails as its service's policy says. */
+    public WatchedServer(RealServer server, HealthCheck check, InetSocketAddress target) {
+        this(server, check, target, Optional.empty());
+    }
+
+    /** This server failing as {@code action} says, whatever its service's policy. */
+    public WatchedServer withOnFailure(FailureAction action) {
+        return new WatchedServer(server, check, target, Optional.of(action));
     }
 
     /** Checks the real server at its own address and port. */

@@ -1,6 +1,7 @@
 package io.jlvs.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,12 @@ class KeepalivedImportTest {
         assertEquals(Scheduler.WRR, web.scheduler());
         assertEquals(Optional.of(Duration.ofSeconds(50)), web.persistent());
         assertEquals(24, web.persistenceNetmaskPrefix());
-        assertTrue(web.quiesceServer(), "inhibit_on_failure is quiesce_server");
+        // keepalived removes a failed server unless that server has inhibit_on_failure
+        assertFalse(web.quiesceServer(), "keepalived's default: remove");
+        assertEquals(Optional.of(true), web.realServers().get(0).quiesceServer(), "inhibit_on_failure");
+        assertEquals(Optional.empty(), web.realServers().get(1).quiesceServer());
+        assertTrue(web.realServers().get(0).quiescesIn(web));
+        assertFalse(web.realServers().get(1).quiescesIn(web));
         assertEquals(ip("10.0.9.9"), web.sorryServer().orElseThrow().address());
         assertEquals(8080, web.sorryServer().orElseThrow().port());
         assertEquals(List.of(3, 1), web.realServers().stream().map(RealServerConfig::weight).toList());

@@ -145,8 +145,13 @@ class LvsCfRoundTripPropertyTest {
                         for (int i = 0; i < specs.size(); i++) {
                             int[] s = specs.get(i);
                             int upper = s[1] % 3 == 0 ? s[1] : 0;
+                            Optional<Boolean> quiesce = switch (s[0] % 3) {
+                                case 0 -> Optional.empty();
+                                case 1 -> Optional.of(true);
+                                default -> Optional.of(false);
+                            };
                             out.add(new RealServerConfig("rs" + i, 0, ipv6 ? ip6(i + 1) : ip(10, 11, 12, i + 1), s[0],
-                                    s[2] == 1, s[1], upper, upper / 2));
+                                    s[2] == 1, s[1], upper, upper / 2, java.util.Map.of(), quiesce));
                         }
                         return out;
                     });
@@ -216,7 +221,8 @@ class LvsCfRoundTripPropertyTest {
     }
 
     static RealServerConfig withoutLine(RealServerConfig s) {
-        return new RealServerConfig(s.name(), 0, s.address(), s.port(), s.active(), s.weight());
+        return new RealServerConfig(s.name(), 0, s.address(), s.port(), s.active(), s.weight(), s.upperThreshold(),
+                s.lowerThreshold(), s.checkSettings(), s.quiesceServer());
     }
 
     private static RoleScripts scripts() {

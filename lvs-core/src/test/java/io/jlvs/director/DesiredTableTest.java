@@ -87,6 +87,19 @@ class DesiredTableTest {
     }
 
     @Test
+    void aServersOwnQuiesceServerWinsOverItsVirtuals() throws Exception {
+        ServerHealthView bothDown = (v, s) -> false;
+        String ownKeys = NAT.replace("weight = 3\n", "weight = 3\n         quiesce_server = 1\n")
+                .replace("port = 8080\n", "port = 8080\n         quiesce_server = 0\n");
+        assertEquals(List.of(masq("10.11.12.1", 80, 0)),
+                List.copyOf(DesiredTable.from(config(ownKeys.formatted("")), bothDown).service(WEB).orElseThrow()
+                        .realServers().values()), "a keeps weight 0 although its virtual removes failed servers");
+        assertEquals(List.of(masq("10.11.12.1", 80, 0)),
+                List.copyOf(DesiredTable.from(config(ownKeys.formatted("quiesce_server = 1")), bothDown).service(WEB)
+                        .orElseThrow().realServers().values()), "b is removed although its virtual quiesces");
+    }
+
+    @Test
     void theSorryServerJoinsOnlyWhenNoServerIsUp() throws Exception {
         Configuration c = config(NAT.formatted("sorry_server = 10.11.12.99"));
         assertEquals(2, DesiredTable.from(c).realServerCount());

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -176,7 +177,7 @@ public final class KeepalivedReader {
                         }
                         RealServerConfig s0 = rs.server();
                         d.servers.add(new RealServerConfig(s0.name(), s0.line(), s0.address(), s0.port(), true,
-                                s0.weight(), s0.upperThreshold(), s0.lowerThreshold(), own));
+                                s0.weight(), s0.upperThreshold(), s0.lowerThreshold(), own, s0.quiesceServer()));
                     }
                     default -> unsupported(n);
                 }
@@ -195,6 +196,7 @@ public final class KeepalivedReader {
             throw new IllegalArgumentException("expected 'real_server IP [PORT] { ... }'");
         }
         int weight = 1;
+        boolean quiesce = false;
         int upper = 0;
         int lower = 0;
         List<Map<String, String>> checks = new ArrayList<>();
@@ -202,7 +204,8 @@ public final class KeepalivedReader {
             try {
                 switch (n.name()) {
                     case "weight" -> weight = Values.integer(one(n), 0, RealServerConfig.MAX_WEIGHT);
-                    case "inhibit_on_failure" -> d.quiesce = true;
+                    // keepalived's default removes a failed server: only this one is kept at weight 0
+                    case "inhibit_on_failure" -> quiesce = n.args().isEmpty() || Values.bool(one(n));
                     case "uthreshold" -> upper = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lthreshold" -> lower = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lvs_method" -> method(d, n);
@@ -221,7 +224,8 @@ public final class KeepalivedReader {
             lower = 0;
         }
         return new Imported(new RealServerConfig("rs" + (d.servers.size() + 1), node.line(), address,
-                port == d.port ? 0 : port, true, weight, upper, lower), checks);
+                port == d.port ? 0 : port, true, weight, upper, lower, Map.of(),
+                quiesce ? Optional.of(true) : Optional.empty()), checks);
     }
 
     void unsupported(Node n) {

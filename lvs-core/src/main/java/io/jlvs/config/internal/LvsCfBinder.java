@@ -231,7 +231,7 @@ public final class LvsCfBinder {
             return Optional.empty();
         }
         return Optional.of(new RealServerConfig(block.name(), block.line(), d.address, d.port, d.active, d.weight,
-                d.upperThreshold, d.lowerThreshold, d.checkSettings));
+                d.upperThreshold, d.lowerThreshold, d.checkSettings, Optional.ofNullable(d.quiesceServer)));
     }
 
     private void checkPrefix(int prefix, AddressFamily family, RawEntry entry) {

@@ -148,6 +148,7 @@ final class LvsCfKeys {
                 .key("address", (d, e) -> d.address = Values.address(e.value()))
                 .key("active", (d, e) -> d.active = Values.bool(e.value()))
                 .key("weight", (d, e) -> d.weight = Values.integer(e.value(), 0, 65535))
+                .key("quiesce_server", (d, e) -> d.quiesceServer = Values.bool(e.value()))
                 .key("port", (d, e) -> d.portEntry = portWord(e))
                 .key("u_threshold", (d, e) -> d.upperThreshold = Values.integer(e.value(), 0, Integer.MAX_VALUE))
                 .key("l_threshold", (d, e) -> d.lowerThreshold = Values.integer(e.value(), 0, Integer.MAX_VALUE));

@@ -151,6 +151,7 @@ public final class LvsCfWriter {
             if (s.lowerThreshold() != 0) {
                 kv(out, IN2, "l_threshold", Integer.toString(s.lowerThreshold()));
             }
+            s.quiesceServer().ifPresent(q -> kv(out, IN2, "quiesce_server", bool(q)));
             s.checkSettings().forEach((k, val) -> kv(out, IN2, k, quote(val)));
             out.append(IN).append("}\n");
         }

@@ -11,5 +11,7 @@ final class ServerDraft {
     int lowerThreshold;
     boolean active = true;
     int weight = 1;
+    /** The block's quiesce_server, or null for the virtual's. */
+    Boolean quiesceServer;
     final java.util.Map<String, String> checkSettings = new java.util.LinkedHashMap<>();
 }

@@ -7,6 +7,7 @@ import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.director.DesiredTable;
 import io.jlvs.director.TableService;
 import io.jlvs.health.Actuator;
+import io.jlvs.health.FailureAction;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.HealthEvent;
 import io.jlvs.health.HealthMonitor;
@@ -131,7 +132,8 @@ public final class MonitorHealthPort implements HealthPort {
                     continue;
                 }
                 servers.add(new WatchedServer(rs.get(), own,
-                        new InetSocketAddress(where.address().orElse(rs.get().address()), port)));
+                        new InetSocketAddress(where.address().orElse(rs.get().address()), port),
+                        s.quiesceServer().map(q -> q ? FailureAction.QUIESCE : FailureAction.REMOVE)));
             }
             out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v, probing)));
         }

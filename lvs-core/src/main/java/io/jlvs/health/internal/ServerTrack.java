@@ -103,7 +103,8 @@ final class ServerTrack {
     /** The state this server should be in now. */
     DesiredState computeDesired() {
         if (!healthy) {
-            return policy.onFailure() == FailureAction.QUIESCE ? DesiredState.QUIESCED : DesiredState.REMOVED;
+            return watched.onFailure().orElse(policy.onFailure()) == FailureAction.QUIESCE
+                    ? DesiredState.QUIESCED : DesiredState.REMOVED;
         }
         int target = targetWeight();
         if (rampStart == null) {

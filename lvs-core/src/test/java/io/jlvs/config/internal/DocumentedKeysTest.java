@@ -161,6 +161,7 @@ class DocumentedKeysTest {
         m.put("active", Sample.effect("active = 0", c -> rs1(c).active()));
         m.put("weight", Sample.effect("weight = 5", c -> rs1(c).weight()));
         m.put("u_threshold", Sample.effect("u_threshold = 100", c -> rs1(c).upperThreshold()));
+        m.put("quiesce_server", Sample.effect("quiesce_server = 1", c -> rs1(c).quiesceServer()));
         m.put("check_*", Sample.effect("check_type = http", c -> rs1(c).checkSettings()));
         m.put("l_threshold", Sample.effect("l_threshold = 50", "         u_threshold = 100\n",
                 c -> rs1(c).lowerThreshold()));

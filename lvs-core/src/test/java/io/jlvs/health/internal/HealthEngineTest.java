@@ -101,6 +101,22 @@ class HealthEngineTest {
         }
 
         @Test
+        void aServersOwnFailureActionWinsOverItsServicesPolicy() {
+            io.jlvs.health.WatchedService s = rig.service(WEB, policy().fall(1).onFailure(FailureAction.REMOVE).build(), A, B);
+            rig.start(new io.jlvs.health.WatchedService(s.service(),
+                    List.of(s.servers().get(0).withOnFailure(FailureAction.QUIESCE), s.servers().get(1)), s.policy()));
+            rig.script.down(target(A));
+            rig.script.down(target(B));
+
+            Decisions d = rig.round();
+
+            java.util.Map<RealServer, DesiredState> to = new java.util.HashMap<>();
+            d.changes.forEach(c -> to.put(((RealServerChange) c).server().withWeight(0), ((RealServerChange) c).to()));
+            assertEquals(java.util.Map.of(A.withWeight(0), DesiredState.QUIESCED, B.withWeight(0), DesiredState.REMOVED), to,
+                    "A quiesced by its own action, B removed by the service's");
+        }
+
+        @Test
         void serversThatStartDownNeedRiseSuccessesAndAreQuiescedAtOnce() {
             rig.start(rig.service(WEB, policy().startUp(false).rise(2).build(), A, B));
 
