@@ -92,6 +92,17 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
      */
     public static TableService service(ClusterSettings cluster, List<VirtualServerConfig> group,
             ServerHealthView health) {
+        return service(cluster, group, health, false);
+    }
+
+    /**
+     * As {@link #service(ClusterSettings, List, ServerHealthView)}, with the service's quorum
+     * ({@code check_quorum}) lost or not: while it is lost and there is a {@code sorry_server}, the sorry
+     * server takes the traffic and the servers still up leave (or stay at weight 0 with
+     * {@code quiesce_server}), as keepalived does; without a sorry server a lost quorum changes nothing here.
+     */
+    public static TableService service(ClusterSettings cluster, List<VirtualServerConfig> group,
+            ServerHealthView health, boolean quorumLost) {
         VirtualServerConfig first = group.get(0);
         VirtualService.Builder vs = VirtualService.builder(first.serviceKey()).scheduler(first.scheduler())
                 .schedulerFlags(first.options().schedulerFlags()).onePacket(first.options().onePacket());
@@ -115,16 +126,17 @@ public record DesiredTable(Map<ServiceKey, TableService> services) {
             }
         }
         List<RealServer> result = new ArrayList<>();
+        Optional<RealServerConfig> sorry = group.stream().flatMap(v -> v.sorryServer().stream()).findFirst();
+        boolean anyUp = up.values().stream().anyMatch(b -> b);
+        boolean sorryServes = sorry.isPresent() && (!anyUp || quorumLost);
         servers.forEach((key, rs) -> {
-            if (up.get(key)) {
+            if (up.get(key) && !sorryServes) {
                 result.add(rs);
             } else if (quiesce.get(key)) {
                 result.add(rs.withWeight(0));
             }
         });
-        boolean anyUp = up.values().stream().anyMatch(b -> b);
-        Optional<RealServerConfig> sorry = group.stream().flatMap(v -> v.sorryServer().stream()).findFirst();
-        if (!anyUp && sorry.isPresent()) {
+        if (sorryServes) {
             RealServerConfig s = sorry.get();
             RealServer rs = realServer(first, s.address(), first.realServerPort(s), forwarding).weight(1).build();
             if (result.stream().noneMatch(r -> r.key().equals(rs.key()))) {

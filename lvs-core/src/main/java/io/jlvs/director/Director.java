@@ -232,7 +232,7 @@ public final class Director implements AutoCloseable {
         rolePort.onFailure(e -> failed("failover", e));
         healthPort.onFailure(e -> failed("health", e));
         rolePort.start(config, this::roleChanged);
-        healthPort.watch(config, this::verdict);
+        healthPort.watch(config, sink);
         reconcile("start");
         long drift = settings.driftInterval().toMillis();
         timer.scheduleWithFixedDelay(this::driftCheck, drift, drift, TimeUnit.MILLISECONDS);
@@ -298,6 +298,24 @@ public final class Director implements AutoCloseable {
             reconcile("role " + next, Scope.ROLE);
         });
     }
+
+    /** Where the health port reports: verdicts per server, and quorum changes per service. */
+    private final HealthPort.Sink sink = new HealthPort.Sink() {
+        @Override
+        public void verdict(ServerRef ref, HealthState state) {
+            Director.this.verdict(ref, state);
+        }
+
+        @Override
+        public void quorum(ServiceKey service, boolean held) {
+            if (health.quorum(service, held)) {
+                dirty.add(service);
+                log.info(Kv.line("event", "health", "service", service, "quorum", held ? "held" : "lost",
+                        "sorry_server", held ? "out" : "in if configured"));
+                requestReconcile();
+            }
+        }
+    };
 
     private void verdict(ServerRef ref, HealthState state) {
         HealthState old = health.get(ref);
@@ -498,9 +516,10 @@ public final class Director implements AutoCloseable {
             owned.configure(next);
             Predicate<ServerRef> configured = configured(next, nextGroups);
             health.retainIf(configured);
+            health.retainQuorumIf(key -> nextGroups.containsKey(key) && DesiredComposer.hasQuorum(nextGroups.get(key).get(0)));
             admin.retainIf(configured);
             rolePort.reconfigure(next);
-            healthPort.watch(next, this::verdict);
+            healthPort.watch(next, sink);
             kernel.followSync(SyncSpec.of(next.cluster()), role);
             stats.reloaded(true);
             // Still under the lock, so the first reconcile on the new configuration is this one and

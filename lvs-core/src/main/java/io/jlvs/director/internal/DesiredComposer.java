@@ -56,6 +56,11 @@ public final class DesiredComposer {
         return out;
     }
 
+    /** Whether the service is configured with a quorum now (a reload may have dropped it). */
+    public static boolean hasQuorum(VirtualServerConfig first) {
+        return first.health().settings().containsKey("check_quorum");
+    }
+
     private static boolean programs(Configuration config, Role role) {
         return role.programs(config.cluster().backupActive());
     }
@@ -63,8 +68,13 @@ public final class DesiredComposer {
     /** One service: the configuration's rules with the health verdicts, then the overrides on it. */
     private static TableService service(ClusterSettings cluster, List<VirtualServerConfig> group,
             HealthOverlay health, AdminOverrides admin) {
+        VirtualServerConfig first = group.get(0);
+        boolean quorumLost = health.quorumLost(first.serviceKey()) && hasQuorum(first);
         TableService base = DesiredTable.service(cluster, group,
-                (v, s) -> !health.get(ServerRef.of(v, s)).isDown() && !admin.get(ServerRef.of(v, s)).disabled());
+                (v, s) -> !health.get(ServerRef.of(v, s)).isDown() && !admin.get(ServerRef.of(v, s)).disabled(),
+                quorumLost);
+        // While the sorry server stands in for a lost quorum, no weight brings a server back.
+        boolean sorryServes = quorumLost && group.stream().anyMatch(v -> v.sorryServer().isPresent());
         Map<RealServerAddress, RealServer> servers = null; // copied at the first override
         for (VirtualServerConfig v : group) {
             for (RealServerConfig s : v.realServers()) {
@@ -78,7 +88,7 @@ public final class DesiredComposer {
                 if (o.disabled()) {
                     servers = servers == null ? new LinkedHashMap<>(base.realServers()) : servers;
                     servers.remove(ref.server());
-                } else if (!h.isDown() && (o.weight().isPresent() || h.weight().isPresent())) {
+                } else if (!sorryServes && !h.isDown() && (o.weight().isPresent() || h.weight().isPresent())) {
                     servers = servers == null ? new LinkedHashMap<>(base.realServers()) : servers;
                     servers.put(ref.server(), current.withWeight(o.weight().orElse(h.weight().orElse(s.weight()))));
                 }

@@ -10,6 +10,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HealthOverlay {
     private final Map<ServerRef, HealthState> states = new ConcurrentHashMap<>();
+    private final java.util.Set<io.jlvs.ipvs.ServiceKey> quorumLost = ConcurrentHashMap.newKeySet();
+
+    /** Records a service's quorum; returns true when that changes it. */
+    public boolean quorum(io.jlvs.ipvs.ServiceKey service, boolean held) {
+        return held ? quorumLost.remove(service) : quorumLost.add(service);
+    }
+
+    /** Whether the monitor last said {@code service} lost its quorum. */
+    public boolean quorumLost(io.jlvs.ipvs.ServiceKey service) {
+        return quorumLost.contains(service);
+    }
+
+    /** Forgets the quorum of services {@code keep} refuses (no longer configured with one). */
+    public void retainQuorumIf(java.util.function.Predicate<io.jlvs.ipvs.ServiceKey> keep) {
+        quorumLost.removeIf(key -> !keep.test(key));
+    }
 
     /** Records a verdict; returns true when it changes what the table should hold (status or weight). */
     public boolean put(ServerRef ref, HealthState state) {

@@ -13,6 +13,10 @@ public interface HealthPort extends AutoCloseable {
     @FunctionalInterface
     interface Sink {
         void verdict(ServerRef ref, HealthState state);
+
+        /** A service's quorum ({@code check_quorum}) was lost ({@code held} false) or regained. */
+        default void quorum(io.jlvs.ipvs.ServiceKey service, boolean held) {
+        }
     }
 
     /**

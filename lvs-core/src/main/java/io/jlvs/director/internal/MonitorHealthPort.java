@@ -74,12 +74,18 @@ public final class MonitorHealthPort implements HealthPort {
 
     private void event(HealthEvent e) {
         if (e.realServer().isEmpty()) {
-            // Quorum events: the monitor ran check_quorum_down / check_quorum_up itself; the log says so.
+            // Quorum events: the monitor ran check_quorum_down / check_quorum_up itself; the log says so,
+            // and the director swaps the sorry server in while the quorum is lost (keepalived's rule).
             switch (e.kind()) {
-                case QUORUM_LOST -> log.warn(Kv.line("event", "health", "service", e.service(), "quorum", "lost",
-                        "reason", e.reason()));
-                case QUORUM_REGAINED -> log.info(Kv.line("event", "health", "service", e.service(), "quorum",
-                        "regained", "reason", e.reason()));
+                case QUORUM_LOST -> {
+                    log.warn(Kv.line("event", "health", "service", e.service(), "quorum", "lost", "reason", e.reason()));
+                    sink.quorum(e.service(), false);
+                }
+                case QUORUM_REGAINED -> {
+                    log.info(Kv.line("event", "health", "service", e.service(), "quorum", "regained",
+                            "reason", e.reason()));
+                    sink.quorum(e.service(), true);
+                }
                 default -> { }
             }
             return;
