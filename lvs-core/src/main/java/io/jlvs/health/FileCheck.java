@@ -18,7 +18,8 @@ import java.util.Objects;
  *
  * <p>With {@code multiplier} 0, 0 means up and any other number down. Otherwise the server is up
  * with weight {@code value × multiplier} ({@code × -multiplier} with {@code reverse}); a weight of 0
- * or less takes it down, and it is capped at 65535. A missing file, one that is not a regular file
+ * or less takes it down, and it is capped at 65535 (keepalived instead adds {@code value × weight} to
+ * the server's configured weight; with multiplier 0 the two agree). A missing file, one that is not a regular file
  * (a FIFO would block the probe), longer than 64 bytes or without a number is down, with the reason.
  * The path may hold {@code %h} and {@code %p} (the server's address and port), so one setting names
  * one file per server.

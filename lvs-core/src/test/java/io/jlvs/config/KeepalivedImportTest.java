@@ -340,4 +340,58 @@ class KeepalivedImportTest {
         String written = LvsCf.write(parsed.configuration());
         assertTrue(written.contains("check_type = \"ping\""), written);
     }
+
+    @Test
+    void aFileCheckNamingNoTrackFileIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Importers.keepalived("k.conf", """
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.3 80 {
+                        FILE_CHECK {
+                            track_file NOSUCH
+                        }
+                    }
+                }
+                """));
+        assertEquals(List.of("k.conf:3: FILE_CHECK: names track_file NOSUCH, which is not defined"),
+                e.errors().stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
+    void aFileCheckWithWeightZeroIsTheSameAndAnotherWeightIsWarnedAbout() throws Exception {
+        ParsedConfiguration parsed = Importers.keepalived("k.conf", """
+                track_file DRAIN {
+                    file "/run/drain/state"
+                    weight 0
+                    init_file 0
+                }
+                vrrp_track_file LOAD {
+                    file /run/load
+                }
+                track_file UNUSED {
+                    file /run/unused
+                }
+                virtual_server 10.0.0.1 80 {
+                    real_server 10.0.1.1 80 {
+                        FILE_CHECK {
+                            track_file DRAIN
+                        }
+                    }
+                    real_server 10.0.1.2 80 {
+                        FILE_CHECK {
+                            track_file LOAD
+                            weight 5 reverse
+                        }
+                    }
+                }
+                """);
+        VirtualServerConfig v = parsed.configuration().virtualServers().get(0);
+        assertEquals(new io.jlvs.health.FileCheck("/run/drain/state", 0, false), LvsCfChecks.check(v));
+        assertEquals(new io.jlvs.health.FileCheck("/run/load", 5, true), LvsCfChecks.check(v, v.realServers().get(1)));
+        assertEquals(List.of(
+                "k.conf:4: warning: init_file: jlvsd never writes the tracked file; a missing file is down. Not imported",
+                "k.conf:9: warning: track_file: UNUSED is named by no FILE_CHECK; not imported",
+                "k.conf:21: warning: weight: keepalived adds the file's value × 5 to the server's weight; lvs.cf's"
+                        + " check_file_weight makes it the weight (0 or less: down)"),
+                parsed.warnings().stream().map(Diagnostic::toString).toList());
+    }
 }

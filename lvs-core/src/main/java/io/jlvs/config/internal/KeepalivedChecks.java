@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * keepalived's checkers (TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, PING_CHECK) as lvs.cf check keys. The first
+ * keepalived's checkers (TCP_CHECK, HTTP_GET, SSL_GET, MISC_CHECK, PING_CHECK, FILE_CHECK with the
+ * {@code track_file} it names) as lvs.cf check keys. The first
  * real server's checkers become the virtual's checks: the first as {@code check_*} (with the
  * virtual's {@code timeout} and {@code fall}), the others as {@code check2_*}, {@code check3_*}, which
  * every server must also pass. A real server whose checkers differ gets them as check keys of its own,
@@ -22,13 +23,37 @@ final class KeepalivedChecks {
     private static final Set<String> FIRST_ONLY = Set.of("check_port", "check_address");
 
     private final Problems problems;
+    /** The top-level {@code track_file} (or {@code vrrp_track_file}) blocks by name, and those a FILE_CHECK used. */
+    private final Map<String, Node> trackFiles = new LinkedHashMap<>();
+    private final Set<String> usedTrackFiles = new java.util.HashSet<>();
 
     KeepalivedChecks(Problems problems) {
         this.problems = problems;
     }
 
+    /** Remembers a top-level track_file block for the FILE_CHECKs that name it. */
+    void trackFile(Node node) {
+        if (!node.isBlock() || node.args().size() != 1) {
+            problems.error(node.line(), node.name(), "expected '" + node.name() + " NAME { file PATH ... }'");
+        } else if (trackFiles.putIfAbsent(node.args().get(0), node) != null) {
+            problems.error(node.line(), node.name(), node.args().get(0) + " is defined twice");
+        }
+    }
+
+    /** Warns about track_file blocks no FILE_CHECK named (keepalived's VRRP tracking is not imported). */
+    void reportUnusedTrackFiles() {
+        trackFiles.forEach((name, node) -> {
+            if (!usedTrackFiles.contains(name)) {
+                problems.warning(node.line(), node.name(), name + " is named by no FILE_CHECK; not imported");
+            }
+        });
+    }
+
     /** A checker block as lvs.cf check settings (keys as lvs.cf would write them for the first check). */
     Map<String, String> checker(Node node) {
+        if (node.name().equals("FILE_CHECK")) {
+            return fileChecker(node);
+        }
         Map<String, String> s = new LinkedHashMap<>();
         s.put("check_type", switch (node.name()) {
             case "TCP_CHECK" -> "tcp";
@@ -70,6 +95,79 @@ final class KeepalivedChecks {
                 }
                 default -> unsupported(n);
             }
+        }
+        return s;
+    }
+
+    /**
+     * FILE_CHECK: the file its {@code track_file} names, the checker's weight (else the track_file's,
+     * else 1) and reverse. keepalived adds value × weight to the server's weight; lvs.cf's
+     * check_file_weight makes value × weight the weight, so a weight other than 0 is imported with a
+     * warning saying so. Weight 0 (0 up, anything else down) is the same in both.
+     */
+    private Map<String, String> fileChecker(Node node) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("check_type", "file");
+        if (!node.isBlock()) {
+            throw new IllegalArgumentException("expected 'FILE_CHECK { track_file NAME }'");
+        }
+        Node track = null;
+        List<String> weight = null;
+        int weightLine = node.line();
+        for (Node n : node.children()) {
+            switch (n.name()) {
+                case "track_file" -> {
+                    String name = KeepalivedReader.one(n);
+                    track = trackFiles.get(name);
+                    if (track == null) {
+                        throw new IllegalArgumentException("names track_file " + name + ", which is not defined");
+                    }
+                    usedTrackFiles.add(name);
+                }
+                case "weight" -> {
+                    weight = n.args();
+                    weightLine = n.line();
+                }
+                default -> unsupported(n);
+            }
+        }
+        if (track == null) {
+            throw new IllegalArgumentException("needs track_file NAME");
+        }
+        for (Node n : track.children()) {
+            switch (n.name()) {
+                case "file" -> s.put("check_file", KeepalivedReader.one(n));
+                case "weight" -> {
+                    if (weight == null) {
+                        weight = n.args();
+                        weightLine = n.line();
+                    }
+                }
+                case "init_file" -> problems.warning(n.line(), n.name(), "jlvsd never writes the tracked file;"
+                        + " a missing file is down. Not imported");
+                default -> unsupported(n);
+            }
+        }
+        if (!s.containsKey("check_file")) {
+            throw new IllegalArgumentException("track_file " + track.args().get(0) + " (line " + track.line()
+                    + ") has no file");
+        }
+        int multiplier = 1;
+        boolean reverse = false;
+        if (weight != null) {
+            if (weight.isEmpty() || weight.size() > 2 || (weight.size() == 2 && !weight.get(1).equals("reverse"))) {
+                throw new IllegalArgumentException("expected 'weight N [reverse]', got 'weight " + String.join(" ", weight) + "'");
+            }
+            multiplier = (int) Values.integer(weight.get(0), -65535, 65535);
+            reverse = weight.size() == 2;
+        }
+        s.put("check_file_weight", Integer.toString(multiplier));
+        if (reverse) {
+            s.put("check_file_reverse", "1");
+        }
+        if (multiplier != 0) {
+            problems.warning(weightLine, "weight", "keepalived adds the file's value × " + multiplier
+                    + " to the server's weight; lvs.cf's check_file_weight makes it the weight (0 or less: down)");
         }
         return s;
     }

@@ -21,8 +21,7 @@ import java.util.Set;
 /**
  * Reads the {@code virtual_server} sections of a keepalived.conf (keepalived.conf(5)). Every key
  * this importer does not carry over is reported as a warning with its name and line; keepalived's
- * per-real-server checks become the virtual server's one check (a different check on a later real
- * server is reported). A {@code virtual_server group NAME} becomes one virtual block per member of
+ * checkers become check keys ({@link KeepalivedChecks}). A {@code virtual_server group NAME} becomes one virtual block per member of
  * its {@code virtual_server_group} ({@link KeepalivedGroup}).
  */
 public final class KeepalivedReader {
@@ -41,6 +40,9 @@ public final class KeepalivedReader {
         List<Node> nodes = new KeepalivedSyntax(problems).parse(text);
         Map<String, Node> groups = new LinkedHashMap<>();
         for (Node node : nodes) {
+            if (node.name().equals("track_file") || node.name().equals("vrrp_track_file")) {
+                checks.trackFile(node);
+            }
             if (node.name().equals("virtual_server_group")) {
                 if (!node.isBlock() || node.args().size() != 1) {
                     problems.error(node.line(), node.name(), "expected 'virtual_server_group NAME { ... }'");
@@ -54,8 +56,9 @@ public final class KeepalivedReader {
                 scriptUser = globalDefs(node);
                 continue;
             }
-            if (node.name().equals("virtual_server_group")) {
-                continue; // read where a virtual_server names it
+            if (node.name().equals("virtual_server_group") || node.name().equals("track_file")
+                    || node.name().equals("vrrp_track_file")) {
+                continue; // read where a virtual_server or a FILE_CHECK names it
             }
             if (!node.name().equals("virtual_server")) {
                 problems.warning(node.line(), node.name(), "only virtual_server sections are imported; skipped");
@@ -75,6 +78,7 @@ public final class KeepalivedReader {
                 problems.error(node.line(), "virtual_server", e.getMessage());
             }
         }
+        checks.reportUnusedTrackFiles();
         return ImportDraft.buildAll(drafts, problems).withScriptUser(scriptUser);
     }
 
@@ -209,7 +213,7 @@ public final class KeepalivedReader {
                     case "uthreshold" -> upper = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lthreshold" -> lower = Values.integer(one(n), 0, Integer.MAX_VALUE);
                     case "lvs_method" -> method(d, n);
-                    case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK", "PING_CHECK" -> checks.add(this.checks.checker(n));
+                    case "TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK", "PING_CHECK", "FILE_CHECK" -> checks.add(this.checks.checker(n));
                     default -> unsupported(n);
                 }
             } catch (IllegalArgumentException e) {
