@@ -126,7 +126,8 @@ class FailoverKernelIT {
      * Issue 16: connection sync keeps a client's TCP connection through a failover. A slow (1 Mbit/s)
      * download through the VIP (NAT) runs while the active director dies; the backup, whose sync daemon
      * received the connection, takes over the VIP and the NAT router and carries the same connection on.
-     * (A graceful stop of the active director is another matter: see the note in issue 16.)
+     * The same holds when the active director is stopped (as {@code systemctl stop} does): it
+     * releases the VIP and the NAT router and the backup takes them and the connection over.
      * Witnesses: the connection in the backup's table before the takeover ({@code ipvsadm -Lnc}), curl's
      * exit status and the bytes it received against the file's size and checksum; the longest stall is
      * printed.
@@ -134,6 +135,24 @@ class FailoverKernelIT {
     @Test
     @Timeout(900)
     void aDownloadThroughTheVipSurvivesTheFailover() throws Exception {
+        // The active director dies (its links go, as when it loses power): nothing from it reaches the
+        // client or the real servers any more, and the backup takes over after the dead time.
+        downloadSurvives((c, lvs1) -> c.sh("lvs1", "ip link set eth0 down && ip link set eth1 down"));
+    }
+
+    @Test
+    @Timeout(900)
+    void aDownloadThroughTheVipSurvivesAStopOfTheActiveDirector() throws Exception {
+        // A graceful stop: lvs1 leaves the active role (addresses released) while its links stay up.
+        downloadSurvives((c, lvs1) -> lvs1.close());
+    }
+
+    /** What ends the active director's part during the download. */
+    private interface Failover {
+        void run(ReferenceCluster c, Director lvs1) throws Exception;
+    }
+
+    private void downloadSurvives(Failover failover) throws Exception {
         try (ReferenceCluster c = ReferenceCluster.create()) {
             int size = 3 * 1024 * 1024;   // about 25 s at 1 Mbit/s
             c.writeFile("big.bin", size);
@@ -185,10 +204,7 @@ class FailoverKernelIT {
                         }
                     });
                     long before = sizeOf(out);
-                    // The active director dies (its links go, as when it loses power): nothing from it
-                    // reaches the client or the real servers any more, and the backup takes over after
-                    // the dead time with the synced connection.
-                    c.sh("lvs1", "ip link set eth0 down && ip link set eth1 down");
+                    failover.run(c, lvs1);
                     awaitRole(lvs2, Role.ACTIVE);
                     assertTrue(curl.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "download still running");
                     watcher.join(5_000);
