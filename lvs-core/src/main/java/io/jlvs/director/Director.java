@@ -703,6 +703,35 @@ public final class Director implements AutoCloseable {
     }
 
     /** Waits until the director's own thread has run everything queued so far (tests). */
+    /**
+     * Whether the director's own loop is alive: a task on its timer thread (where health reconciles
+     * and drift checks run) gets the table lock within {@code timeout}. False when the loop is stuck
+     * (a reconcile hanging on the kernel, a wedged timer) or the director is closed: what a service
+     * manager's watchdog should hear about (jlvsd sends systemd WATCHDOG=1 only while this is true).
+     */
+    public boolean responsive(Duration timeout) {
+        if (closed.get()) {
+            return false;
+        }
+        long nanos = timeout.toNanos();
+        long deadline = System.nanoTime() + nanos;
+        try {
+            return timer.submit(() -> {
+                if (lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    lock.unlock();
+                    return true;
+                }
+                return false;
+            }).get(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        }
+    }
+
     void awaitIdle() throws Exception {
         timer.submit(() -> { }).get(30, TimeUnit.SECONDS);
     }

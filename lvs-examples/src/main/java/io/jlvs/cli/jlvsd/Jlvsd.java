@@ -285,14 +285,18 @@ public final class Jlvsd implements Callable<Integer> {
         Thread.setDefaultUncaughtExceptionHandler(new FatalThreads(director::failed));
         Thread hook = new Thread(director::close, "jlvsd-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        SystemdLifecycle systemd = SystemdLifecycle.started(director, System.getenv(), io.jlvs.sys.Syscalls.system());
         Signals.onTermination(stop::countDown);
         Signals.onHangup(() -> reloads.execute(() -> {
+            systemd.reloading();
             try {
                 director.reload();
             } catch (ConfigurationRejectedException e) {
                 // Logged by the director with file:line; the old configuration keeps running.
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(Jlvsd.class).error("event=reload result=failed error=\"{}\"", e.toString());
+            } finally {
+                systemd.reloaded(director);
             }
         }));
         try {
@@ -300,7 +304,9 @@ public final class Jlvsd implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        systemd.stopping();
         director.close();
+        systemd.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {

@@ -32,6 +32,12 @@ final class JlvsdProcesses implements AutoCloseable {
 
     /** Starts {@code jlvsd ARGS --netns NS --runtime-dir RUN --no-control-socket}, logging to NAME.log. */
     Process start(String name, String ns, Path runtimeDir, String... args) throws IOException {
+        return start(name, ns, runtimeDir, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(String, String, Path, String...)}, with {@code env} added to its environment. */
+    Process start(String name, String ns, Path runtimeDir, java.util.Map<String, String> env, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -47,7 +53,9 @@ final class JlvsdProcesses implements AutoCloseable {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Jlvsd.class.getName()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of("--netns", ns, "--runtime-dir", runtimeDir.toString(), "--no-control-socket"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         started.add(p);
         return p;
     }

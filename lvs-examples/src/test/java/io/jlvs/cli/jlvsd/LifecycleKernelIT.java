@@ -132,6 +132,37 @@ class LifecycleKernelIT {
     }
 
     /**
+     * Issue 17: under systemd (Type=notify, WatchdogSec) jlvsd says READY=1 only once the kernel holds its
+     * table and the VIP (ipvsadm and ip are the witnesses at that moment), feeds the watchdog with a
+     * STATUS line naming its role, brackets a SIGHUP reload with RELOADING=1 and READY=1, and says
+     * STOPPING=1 on SIGTERM. The test plays systemd's part: it binds $NOTIFY_SOCKET.
+     */
+    @Test
+    void underSystemdItIsReadyOnceProgrammedFeedsTheWatchdogAndReportsReloadAndStop() throws Exception {
+        Path cf = Files.writeString(dir.resolve("lvs.cf"), lvsCf(false));
+        String socket = dir.resolve("notify.sock").toString();
+        try (NotifySocket systemd = new NotifySocket(socket)) {
+            Process p = processes.start("notify", ns, dir.resolve("run"),
+                    java.util.Map.of("NOTIFY_SOCKET", socket, "WATCHDOG_USEC", "2000000"), "-c", cf.toString());
+            String ready = systemd.await("READY=1", java.time.Duration.ofSeconds(90), m -> m.contains("READY=1"));
+            assertTrue(ipvsadm().contains("-A -t 10.0.0.100:80"), "programmed when ready: " + ipvsadm());
+            assertEquals(1, vipCount(), "the VIP is up when ready");
+            assertTrue(ready.contains("STATUS=role ACTIVE, 1/1 services in the kernel"), ready);
+            String fed = systemd.await("WATCHDOG=1", java.time.Duration.ofSeconds(20), m -> m.startsWith("WATCHDOG=1"));
+            assertTrue(fed.contains("STATUS=role ACTIVE"), fed);
+
+            sh("kill", "-HUP", Long.toString(p.pid()));
+            systemd.await("RELOADING=1", java.time.Duration.ofSeconds(30), m -> m.startsWith("RELOADING=1\nMONOTONIC_USEC="));
+            systemd.await("READY=1 after the reload", java.time.Duration.ofSeconds(30), m -> m.startsWith("READY=1"));
+
+            p.destroy(); // SIGTERM
+            systemd.await("STOPPING=1", java.time.Duration.ofSeconds(60), m -> m.startsWith("STOPPING=1"));
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "stopped");
+            assertEquals(0, p.exitValue(), log("notify"));
+        }
+    }
+
+    /**
      * Issue 15/16: a reload (SIGHUP, as the unit's ExecReload) applies VIP changes without a restart:
      * a changed VIP moves, a new virtual's VIP is added and announced by gratuitous ARP (tcpdump on the
      * interface is the witness), a removed virtual's VIP goes, and the table follows.
