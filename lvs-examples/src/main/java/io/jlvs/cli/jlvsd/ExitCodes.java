@@ -10,6 +10,8 @@ final class ExitCodes {
     static final int OK = 0;
     /** EX_USAGE: a bad command line. */
     static final int USAGE = 64;
+    /** EX_NOINPUT: {@code jlvsd import} cannot read its input file. */
+    static final int NO_INPUT = 66;
     /** EX_UNAVAILABLE: cannot run (no IPVS, a port or socket taken, the namespace missing). */
     static final int UNAVAILABLE = 69;
     /** EX_SOFTWARE: a part of the director died; it released its addresses first. */

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code jlvsd -c /etc/sysconfig/ha/lvs.cf}: runs the director until SIGTERM or SIGINT; SIGHUP
  * reloads the file. Logs go to stderr, one key=value line per state change. {@code jlvsd keygen}
- * ({@link Keygen}) makes the heartbeat key a pair needs.
+ * ({@link Keygen}) makes the heartbeat key a pair needs; {@code jlvsd import keepalived.conf}
+ * ({@link Import}) converts a keepalived or ipvsadm-save configuration to lvs.cf.
  *
  * <p>Exit status, sysexits(3) style so that none collides with the JVM's own (the daemon runs with
  * {@code -XX:+ExitOnOutOfMemoryError}, which exits 3): see {@link ExitCodes}. Only the configuration
@@ -37,7 +38,7 @@ import picocli.CommandLine.Option;
  * dead process may have left.
  */
 @Command(name = "jlvsd", mixinStandardHelpOptions = true, versionProvider = Jlvsd.Version.class,
-        sortOptions = false, usageHelpAutoWidth = true, subcommands = Keygen.class,
+        sortOptions = false, usageHelpAutoWidth = true, subcommands = {Keygen.class, Import.class},
         description = "The jLVS director: keeps the kernel's IPVS table equal to lvs.cf with health checks"
                 + " and failover applied. SIGHUP reloads the file; SIGTERM/SIGINT stop.",
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.SOFTWARE,
