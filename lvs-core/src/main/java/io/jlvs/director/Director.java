@@ -691,15 +691,20 @@ public final class Director implements AutoCloseable {
     private DirectorMetrics.View metricsView() {
         Configuration cfg = config;
         List<DirectorMetrics.ServerHealth> healthView = new ArrayList<>();
+        Map<ServiceKey, String> virtualNames = new java.util.HashMap<>();
+        Map<ServerRef, String> serverNames = new java.util.HashMap<>();
         for (VirtualServerConfig v : cfg.activeVirtualServers()) {
+            virtualNames.putIfAbsent(v.serviceKey(), v.name()); // the first block of a shared firewall mark
             for (RealServerConfig r : v.realServers()) {
                 ServerRef ref = ServerRef.of(v, r);
                 healthView.add(new DirectorMetrics.ServerHealth(ref, health.get(ref)));
+                serverNames.putIfAbsent(ref, r.name());
             }
+            v.sorryServer().ifPresent(s -> serverNames.putIfAbsent(ServerRef.of(v, s), s.name()));
         }
         RolePort rp = rolePort;
         return new DirectorMetrics.View(lastSnapshot, healthView, role, rp == null ? 0 : rp.failovers(), stats,
-                rp == null ? "none" : rp.authentication());
+                rp == null ? "none" : rp.authentication(), new DirectorMetrics.Names(virtualNames, serverNames));
     }
 
     /** Waits until the director's own thread has run everything queued so far (tests). */

@@ -32,7 +32,10 @@ class DirectorMetricsScrapeTest {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode());
-                assertTrue(r.body().contains("jlvs_service_connections_total{service=\"TCP 10.23.8.80:80\"} 7.0"), r.body());
+                // the lvs.cf names come from the director's configuration
+                assertTrue(r.body().contains("jlvs_service_connections_total{local_address=\"10.23.8.80\",local_mark=\"\","
+                        + "local_port=\"80\",proto=\"TCP\",virtual=\"http\"} 7.0"), r.body());
+                assertTrue(r.body().contains("server=\"web1\",virtual=\"http\"} 3.0"), r.body());
             }
             assertEquals(reads, k.reads, "no scrape read the kernel");
         }

@@ -1,6 +1,8 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.ipvs.RealServerAddress;
 import io.jlvs.ipvs.RealServerEntry;
+import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.Stats;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -17,6 +19,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -26,18 +31,49 @@ import java.util.function.ToDoubleFunction;
  * that reads, at scrape time, what the director already holds: the IPVS table as its last full read
  * found it (counters per service and real server), the health overlay, the role, and the reconcile
  * counters. A scrape never reads the kernel.
+ *
+ * <p>Services and real servers carry the labels of node_exporter's IPVS collector, which operators
+ * already scrape and graph: {@code local_address}, {@code local_port}, {@code local_mark} (a firewall
+ * mark, else empty), {@code proto} (TCP, UDP, SCTP or FWM), and for a real server {@code remote_address}
+ * and {@code remote_port}; plus the lvs.cf names, {@code virtual} and {@code server} (empty for what the
+ * configuration does not name). A series with no value is absent, never a sentinel: a server not
+ * checked yet has no {@code jlvs_health_up}.
  */
 public final class DirectorMetrics implements AutoCloseable {
 
     /** What one scrape reads. */
     public record View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats,
-            String heartbeatAuthentication) {
+            String heartbeatAuthentication, Names names) {
+
+        public View {
+            Objects.requireNonNull(names, "names");
+        }
+
+        /** A view with no lvs.cf names. */
+        public View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats,
+                String heartbeatAuthentication) {
+            this(table, health, role, failovers, stats, heartbeatAuthentication, Names.NONE);
+        }
 
         /** A view without failover: no heartbeats to authenticate. */
         public View(KernelSnapshot table, List<ServerHealth> health, Role role, long failovers, ReconcileStats stats) {
             this(table, health, role, failovers, stats, HeartbeatAuthentication.NONE.label());
         }
     }
+
+    /** The lvs.cf names of services ({@code virtual NAME}) and of their real servers ({@code server NAME}). */
+    public record Names(Map<ServiceKey, String> virtuals, Map<ServerRef, String> servers) {
+        public static final Names NONE = new Names(Map.of(), Map.of());
+
+        public Names {
+            virtuals = Map.copyOf(virtuals);
+            servers = Map.copyOf(servers);
+        }
+    }
+
+    /** The version in the jar's manifest, or "dev" when run from classes. */
+    private static final String VERSION = Optional.ofNullable(DirectorMetrics.class.getPackage().getImplementationVersion())
+            .orElse("dev");
 
     public record ServerHealth(ServerRef ref, HealthState state) {
     }
@@ -92,17 +128,16 @@ public final class DirectorMetrics implements AutoCloseable {
         serverGauge(out, v, "jlvs_real_server_weight", "Weight in the kernel now", e -> e.server().weight());
 
         GaugeSnapshot.Builder up = GaugeSnapshot.builder().name("jlvs_health_up")
-                .help("Health verdict per real server: 1 up, 0 down, -1 not checked yet");
+                .help("Health verdict per real server: 1 up, 0 down; absent until its first verdict");
         GaugeSnapshot.Builder latency = GaugeSnapshot.builder().name("jlvs_health_probe_latency_seconds")
-                .help("Duration of the last health probe");
+                .help("Duration of the last health probe; absent until its first verdict");
         for (ServerHealth h : v.health()) {
-            Labels l = Labels.of("service", h.ref().service().toString(), "server", h.ref().server().toString());
-            double value = switch (h.state().status()) {
-                case UP -> 1;
-                case DOWN -> 0;
-                case UNKNOWN -> -1;
-            };
-            up.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(value).build());
+            if (h.state().status() == HealthState.Status.UNKNOWN) {
+                continue;
+            }
+            Labels l = serverLabels(v.names(), h.ref().service(), h.ref().server());
+            up.dataPoint(GaugeDataPointSnapshot.builder().labels(l)
+                    .value(h.state().status() == HealthState.Status.UP ? 1 : 0).build());
             latency.dataPoint(GaugeDataPointSnapshot.builder().labels(l).value(h.state().latency().toNanos() / 1e9).build());
         }
         out.add(up.build());
@@ -126,6 +161,9 @@ public final class DirectorMetrics implements AutoCloseable {
         out.add(counter("jlvs_reconcile_seconds", "Time spent reconciling", v.stats().seconds()));
         out.add(counter("jlvs_drift_repairs", "Kernel operations that repaired changes made outside the director", v.stats().driftRepairs()));
         out.add(counter("jlvs_reconcile_failed_operations", "Kernel operations a reconcile could not apply", v.stats().failedOperations()));
+        out.add(io.prometheus.metrics.model.snapshots.InfoSnapshot.builder().name("jlvs_build").help("The jLVS version")
+                .dataPoint(io.prometheus.metrics.model.snapshots.InfoSnapshot.InfoDataPointSnapshot.builder()
+                        .labels(Labels.of("version", VERSION)).build()).build());
         out.add(CounterSnapshot.builder().name("jlvs_reloads").help("Configuration reloads by result")
                 .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("result", "ok")).value(v.stats().reloads()).build())
                 .dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("result", "rejected")).value(v.stats().rejectedReloads()).build())
@@ -141,7 +179,7 @@ public final class DirectorMetrics implements AutoCloseable {
     private static void serviceCounter(List<MetricSnapshot> out, View v, String name, String help, ToDoubleFunction<Stats> f) {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
         for (KernelSnapshot.LiveService s : v.table().services()) {
-            b.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("service", s.entry().key().toString()))
+            b.dataPoint(CounterDataPointSnapshot.builder().labels(serviceLabels(v.names(), s.entry().key()))
                     .value(f.applyAsDouble(s.entry().stats())).build());
         }
         out.add(b.build());
@@ -162,9 +200,27 @@ public final class DirectorMetrics implements AutoCloseable {
     private static void eachServer(View v, java.util.function.BiConsumer<Labels, RealServerEntry> f) {
         for (KernelSnapshot.LiveService s : v.table().services()) {
             for (RealServerEntry e : s.servers()) {
-                f.accept(Labels.of("service", s.entry().key().toString(), "server", e.key().toString()), e);
+                f.accept(serverLabels(v.names(), s.entry().key(), e.key()), e);
             }
         }
+    }
+
+    /** node_exporter's IPVS labels for a service, and its lvs.cf name. */
+    static Labels serviceLabels(Names names, ServiceKey key) {
+        String virtual = names.virtuals().getOrDefault(key, "");
+        return switch (key) {
+            case ServiceKey.Address a -> Labels.of("local_address", a.address().getHostAddress(),
+                    "local_port", Integer.toString(a.port()), "local_mark", "", "proto", a.protocol().name(), "virtual", virtual);
+            case ServiceKey.Fwmark m -> Labels.of("local_address", "", "local_port", "0",
+                    "local_mark", Long.toString(m.unsignedMark()), "proto", "FWM", "virtual", virtual);
+        };
+    }
+
+    /** A service's labels and the real server's: remote_address, remote_port, and its lvs.cf name. */
+    static Labels serverLabels(Names names, ServiceKey key, RealServerAddress server) {
+        return serviceLabels(names, key).merge(Labels.of("remote_address", server.address().getHostAddress(),
+                "remote_port", Integer.toString(server.port()),
+                "server", names.servers().getOrDefault(new ServerRef(key, server), "")));
     }
 
     @Override

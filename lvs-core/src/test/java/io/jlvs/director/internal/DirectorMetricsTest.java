@@ -35,17 +35,28 @@ class DirectorMetricsTest {
     @Test
     void scrapeShowsIpvsCountersHealthRoleAndReconcileSeries() throws Exception {
         ServiceKey web = ServiceKey.tcp(InetAddress.getByName("10.23.8.80"), 80);
+        ServiceKey mark = ServiceKey.fwmark(7, io.jlvs.ipvs.AddressFamily.INET);
         RealServer web1 = RealServer.builder(InetAddress.getByName("192.168.1.2"), 80).masquerade().weight(3).build();
+        RealServer web2 = RealServer.builder(InetAddress.getByName("192.168.1.3"), 80).masquerade().weight(1).build();
+        RealServer db1 = RealServer.builder(InetAddress.getByName("192.168.1.9"), 0).directRoute().weight(1).build();
         KernelSnapshot table = new KernelSnapshot(List.of(new KernelSnapshot.LiveService(
                 new ServiceEntry(VirtualService.builder(web).scheduler(Scheduler.WLC).build(), new Stats(42, 10, 9, 1000, 2000, 0, 0, 0, 0, 0)),
-                List.of(new RealServerEntry(web1, 5, 2, 0, new Stats(17, 0, 0, 300, 400, 0, 0, 0, 0, 0))))));
+                List.of(new RealServerEntry(web1, 5, 2, 0, new Stats(17, 0, 0, 300, 400, 0, 0, 0, 0, 0)),
+                        new RealServerEntry(web2, 0, 0, 0, Stats.ZERO))),
+                new KernelSnapshot.LiveService(
+                        new ServiceEntry(VirtualService.builder(mark).scheduler(Scheduler.WLC).build(), new Stats(4, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                        List.of(new RealServerEntry(db1, 1, 0, 0, Stats.ZERO)))));
         ReconcileStats stats = new ReconcileStats();
         stats.reconciled(0.25, 0);
         stats.driftRepaired(2);
         stats.reloaded(false);
         HealthState down = new HealthState(HealthState.Status.DOWN, "refused", Duration.ofMillis(12), OptionalInt.empty());
+        DirectorMetrics.Names names = new DirectorMetrics.Names(java.util.Map.of(web, "http", mark, "db"),
+                java.util.Map.of(new ServerRef(web, web1.key()), "web1", new ServerRef(web, web2.key()), "web2"));
         DirectorMetrics.View view = new DirectorMetrics.View(table,
-                List.of(new DirectorMetrics.ServerHealth(new ServerRef(web, web1.key()), down)), Role.ACTIVE, 3, stats, "key-file");
+                List.of(new DirectorMetrics.ServerHealth(new ServerRef(web, web1.key()), down),
+                        new DirectorMetrics.ServerHealth(new ServerRef(web, web2.key()), HealthState.UNKNOWN)),
+                Role.ACTIVE, 3, stats, "key-file", names);
 
         try (DirectorMetrics m = DirectorMetrics.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), () -> view)) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(
@@ -53,14 +64,20 @@ class DirectorMetricsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
             String text = r.body();
+            String http = "local_address=\"10.23.8.80\",local_mark=\"\",local_port=\"80\",proto=\"TCP\"";
+            String web1Labels = "{" + http + ",remote_address=\"192.168.1.2\",remote_port=\"80\",server=\"web1\",virtual=\"http\"}";
             for (String series : List.of(
-                    "jlvs_service_connections_total{service=\"TCP 10.23.8.80:80\"} 42.0",
-                    "jlvs_service_in_bytes_total{service=\"TCP 10.23.8.80:80\"} 1000.0",
-                    "jlvs_real_server_connections_total{server=\"192.168.1.2:80\",service=\"TCP 10.23.8.80:80\"} 17.0",
-                    "jlvs_real_server_active_connections{server=\"192.168.1.2:80\",service=\"TCP 10.23.8.80:80\"} 5.0",
-                    "jlvs_real_server_weight{server=\"192.168.1.2:80\",service=\"TCP 10.23.8.80:80\"} 3.0",
-                    "jlvs_health_up{server=\"192.168.1.2:80\",service=\"TCP 10.23.8.80:80\"} 0.0",
-                    "jlvs_health_probe_latency_seconds{server=\"192.168.1.2:80\",service=\"TCP 10.23.8.80:80\"} 0.012",
+                    "jlvs_service_connections_total{" + http + ",virtual=\"http\"} 42.0",
+                    "jlvs_service_in_bytes_total{" + http + ",virtual=\"http\"} 1000.0",
+                    "jlvs_service_connections_total{local_address=\"\",local_mark=\"7\",local_port=\"0\",proto=\"FWM\",virtual=\"db\"} 4.0",
+                    "jlvs_real_server_connections_total" + web1Labels + " 17.0",
+                    "jlvs_real_server_active_connections" + web1Labels + " 5.0",
+                    "jlvs_real_server_weight" + web1Labels + " 3.0",
+                    "jlvs_real_server_weight{local_address=\"\",local_mark=\"7\",local_port=\"0\",proto=\"FWM\",remote_address=\"192.168.1.9\","
+                            + "remote_port=\"0\",server=\"\",virtual=\"db\"} 1.0",
+                    "jlvs_health_up" + web1Labels + " 0.0",
+                    "jlvs_health_probe_latency_seconds" + web1Labels + " 0.012",
+                    "jlvs_build_info{version=\"",
                     "jlvs_role{role=\"ACTIVE\"} 1.0",
                     "jlvs_role{role=\"BACKUP\"} 0.0",
                     "jlvs_failovers_total 3.0",
@@ -71,6 +88,9 @@ class DirectorMetricsTest {
                     "jlvs_reloads_total{result=\"rejected\"} 1.0")) {
                 assertTrue(text.contains(series), series + " in:\n" + text);
             }
+            // web2 has no verdict yet: no health series at all, rather than a sentinel value
+            assertTrue(text.lines().noneMatch(l -> l.startsWith("jlvs_health") && l.contains("server=\"web2\"")), text);
+            assertTrue(text.lines().noneMatch(l -> !l.startsWith("#") && l.endsWith(" -1.0")), text);
         }
     }
 }
