@@ -88,9 +88,12 @@ public final class Director implements AutoCloseable {
     // first complete apply, after a failed one). Incremental reconciles plan against it and update
     // it in place; drift is judged against it.
     private Map<ServiceKey, TableService> applied;
+    /** How many services {@link #applied} holds, for {@link #statusLine} without the lock; -1 when unknown. */
+    private volatile int appliedServices;
     private Role appliedRole; // guarded by lock: the role applied was composed for
     private boolean started; // guarded by lock: start's reconcile has run
-    private Map<ServiceKey, List<VirtualServerConfig>> groups; // guarded by lock: DesiredTable.groups(config)
+    // Written under the lock: DesiredTable.groups(config); volatile for statusLine, which takes no lock.
+    private volatile Map<ServiceKey, List<VirtualServerConfig>> groups;
     private final TableOwnership owned; // guarded by lock
     // Services whose desired state may differ from applied's: health verdicts and operator
     // commands add theirs, an incremental reconcile composes and plans only these.
@@ -472,6 +475,7 @@ public final class Director implements AutoCloseable {
             } else {
                 applied = new LinkedHashMap<>(desired.services());
             }
+            appliedServices = applied == null ? -1 : applied.size();
             double seconds = (System.nanoTime() - t0) / 1e9;
             stats.reconciled(seconds, failed);
             if (!plan.isEmpty()) {
@@ -735,6 +739,18 @@ public final class Director implements AutoCloseable {
                  | java.util.concurrent.RejectedExecutionException e) {
             return false;
         }
+    }
+
+    /**
+     * One line for a service manager's status ({@code systemctl status}): role, services programmed of
+     * those configured, failovers. Takes no lock and reads no kernel, so it answers while a reconcile runs.
+     */
+    public String statusLine() {
+        RolePort rp = rolePort;
+        long failovers = rp == null ? 0 : rp.failovers();
+        int programmed = appliedServices;
+        return "role " + role.name() + ", " + (programmed < 0 ? "?" : Integer.toString(programmed)) + "/"
+                + groups.size() + " services programmed, " + failovers + (failovers == 1 ? " failover" : " failovers");
     }
 
     void awaitIdle() throws Exception {

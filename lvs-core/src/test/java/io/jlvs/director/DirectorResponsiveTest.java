@@ -1,6 +1,7 @@
 package io.jlvs.director;
 
 import static io.jlvs.director.Fixtures.web;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ class DirectorResponsiveTest {
         Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(loader, k, Role.ACTIVE));
         try {
             assertTrue(d.responsive(Duration.ofSeconds(5)));
+            assertEquals("role ACTIVE, 1/1 services programmed, 0 failovers", d.statusLine());
 
             CountDownLatch reloading = new CountDownLatch(1);
             Thread reload;
@@ -41,6 +43,7 @@ class DirectorResponsiveTest {
                 reloading.await();
                 Thread.sleep(200); // let the reload take the table lock and block in the kernel
                 assertFalse(d.responsive(Duration.ofMillis(300)), "a reconcile stuck in the kernel");
+                assertEquals("role ACTIVE, 1/1 services programmed, 0 failovers", d.statusLine(), "answers without the lock");
             }
             reload.join(10_000);
             assertTrue(d.responsive(Duration.ofSeconds(5)), "the kernel answered: the loop turns again");

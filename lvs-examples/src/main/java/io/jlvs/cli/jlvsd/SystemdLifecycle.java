@@ -1,7 +1,6 @@
 package io.jlvs.cli.jlvsd;
 
 import io.jlvs.director.Director;
-import io.jlvs.director.DirectorStatus;
 import io.jlvs.sys.Syscalls;
 import java.time.Duration;
 import java.util.Map;
@@ -95,16 +94,9 @@ final class SystemdLifecycle implements AutoCloseable {
         notifier.ifPresent(n -> n.send("STOPPING=1\nSTATUS=stopping"));
     }
 
-    /** "role ACTIVE, 2/2 services in the kernel, 1 failover" */
+    /** "role ACTIVE, 2/2 services programmed, 1 failover": {@link Director#statusLine}. */
     static String status(Director director) {
-        try {
-            DirectorStatus s = director.status();
-            long programmed = s.services().stream().filter(DirectorStatus.Service::programmed).count();
-            return "role " + s.role() + ", " + programmed + "/" + s.services().size() + " services in the kernel, "
-                    + s.failovers() + (s.failovers() == 1 ? " failover" : " failovers");
-        } catch (RuntimeException e) {
-            return "status unavailable: " + e.getMessage();
-        }
+        return director.statusLine();
     }
 
     @Override

@@ -147,7 +147,7 @@ class LifecycleKernelIT {
             String ready = systemd.await("READY=1", java.time.Duration.ofSeconds(90), m -> m.contains("READY=1"));
             assertTrue(ipvsadm().contains("-A -t 10.0.0.100:80"), "programmed when ready: " + ipvsadm());
             assertEquals(1, vipCount(), "the VIP is up when ready");
-            assertTrue(ready.contains("STATUS=role ACTIVE, 1/1 services in the kernel"), ready);
+            assertTrue(ready.contains("STATUS=role ACTIVE, 1/1 services programmed"), ready);
             String fed = systemd.await("WATCHDOG=1", java.time.Duration.ofSeconds(20), m -> m.startsWith("WATCHDOG=1"));
             assertTrue(fed.contains("STATUS=role ACTIVE"), fed);
 
