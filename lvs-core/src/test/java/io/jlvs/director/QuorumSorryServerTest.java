@@ -9,7 +9,6 @@ import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.Role;
 import io.jlvs.director.internal.StandaloneRole;
 import io.jlvs.ipvs.RealServerEntry;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -56,84 +55,81 @@ class QuorumSorryServerTest {
         }
     }
 
-    private static Map<String, Integer> table(MemoryKernel k) {
-        Map<String, Integer> out = new TreeMap<>();
-        for (RealServerEntry e : k.realServers(WEB)) {
-            out.put(e.server().address().getHostAddress(), e.server().weight());
+    /** A director on the in-memory kernel whose health port the test speaks for. */
+    static final class Rig implements AutoCloseable {
+        final MemoryKernel kernel = new MemoryKernel();
+        final ScriptedHealth health = new ScriptedHealth();
+        final Fixtures.ScriptedLoader loader;
+        final Director director;
+
+        Rig(String text) throws Exception {
+            loader = new Fixtures.ScriptedLoader(Fixtures.parse(text));
+            director = Director.start(Fixtures.settings().build(), new DirectorParts(loader, c -> health,
+                    c -> new StandaloneRole(Role.ACTIVE), ns -> kernel));
+            director.awaitIdle();
         }
-        return out;
+
+        /** The monitor says the quorum is {@code held} or lost; returns the kernel's table once applied. */
+        Map<String, Integer> quorum(boolean held) throws Exception {
+            health.sink.quorum(WEB, held);
+            director.awaitIdle();
+            return table();
+        }
+
+        Map<String, Integer> reload(String text) throws Exception {
+            loader.next = Fixtures.parse(text);
+            director.reload();
+            director.awaitIdle();
+            return table();
+        }
+
+        /** Address -> weight of the web service's real servers in the kernel. */
+        Map<String, Integer> table() {
+            Map<String, Integer> out = new TreeMap<>();
+            for (RealServerEntry e : kernel.realServers(WEB)) {
+                out.put(e.server().address().getHostAddress(), e.server().weight());
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            director.close();
+        }
     }
 
-    private static Director start(MemoryKernel k, ScriptedHealth health, Fixtures.ScriptedLoader loader) throws Exception {
-        DirectorParts parts = new DirectorParts(loader, c -> health, c -> new StandaloneRole(Role.ACTIVE), ns -> k);
-        return Director.start(Fixtures.settings().build(), parts);
-    }
+    static final Map<String, Integer> BOTH_UP = Map.of("192.168.1.2", 3, "192.168.1.3", 2);
 
     @Test
     void aLostQuorumSwapsTheSorryServerInAndARegainedOneSwapsItOut() throws Exception {
-        MemoryKernel k = new MemoryKernel();
-        ScriptedHealth health = new ScriptedHealth();
-        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(Fixtures.parse(TEXT.formatted("check_quorum = 5", "")));
-        try (Director d = start(k, health, loader)) {
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.2", 3, "192.168.1.3", 2), table(k), "quorum held: no sorry server");
-
-            health.sink.quorum(WEB, false);
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.99", 1), table(k), "the sorry server alone, though both servers are up");
-
-            health.sink.quorum(WEB, true);
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.2", 3, "192.168.1.3", 2), table(k));
+        try (Rig r = new Rig(TEXT.formatted("check_quorum = 5", ""))) {
+            assertEquals(BOTH_UP, r.table(), "quorum held: no sorry server");
+            assertEquals(Map.of("192.168.1.99", 1), r.quorum(false), "the sorry server alone, though both servers are up");
+            assertEquals(BOTH_UP, r.quorum(true));
         }
     }
 
     @Test
     void aQuiesceServerStaysAtWeightZeroWhileTheSorryServerServes() throws Exception {
-        MemoryKernel k = new MemoryKernel();
-        ScriptedHealth health = new ScriptedHealth();
-        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(
-                Fixtures.parse(TEXT.formatted("check_quorum = 5", "quiesce_server = 1")));
-        try (Director d = start(k, health, loader)) {
-            d.awaitIdle();
-            health.sink.quorum(WEB, false);
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.2", 0, "192.168.1.99", 1), table(k));
+        try (Rig r = new Rig(TEXT.formatted("check_quorum = 5", "quiesce_server = 1"))) {
+            assertEquals(Map.of("192.168.1.2", 0, "192.168.1.99", 1), r.quorum(false));
         }
     }
 
     @Test
     void aReloadThatDropsTheQuorumForgetsThatItWasLost() throws Exception {
-        MemoryKernel k = new MemoryKernel();
-        ScriptedHealth health = new ScriptedHealth();
-        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(Fixtures.parse(TEXT.formatted("check_quorum = 5", "")));
-        try (Director d = start(k, health, loader)) {
-            d.awaitIdle();
-            health.sink.quorum(WEB, false);
-            d.awaitIdle();
-            loader.next = Fixtures.parse(TEXT.formatted("", ""));
-            d.reload();
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.2", 3, "192.168.1.3", 2), table(k), "no quorum, servers up: no sorry server");
-            loader.next = Fixtures.parse(TEXT.formatted("check_quorum = 5", ""));
-            d.reload();
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.2", 3, "192.168.1.3", 2), table(k),
+        try (Rig r = new Rig(TEXT.formatted("check_quorum = 5", ""))) {
+            r.quorum(false);
+            assertEquals(BOTH_UP, r.reload(TEXT.formatted("", "")), "no quorum, servers up: no sorry server");
+            assertEquals(BOTH_UP, r.reload(TEXT.formatted("check_quorum = 5", "")),
                     "a quorum configured again starts held until the monitor says otherwise");
         }
     }
 
     @Test
     void withoutASorryServerALostQuorumLeavesTheTableAlone() throws Exception {
-        MemoryKernel k = new MemoryKernel();
-        ScriptedHealth health = new ScriptedHealth();
-        Fixtures.ScriptedLoader loader = new Fixtures.ScriptedLoader(Fixtures.parse(
-                TEXT.formatted("check_quorum = 5", "").replace("sorry_server = 192.168.1.99", "")));
-        try (Director d = start(k, health, loader)) {
-            d.awaitIdle();
-            health.sink.quorum(WEB, false);
-            d.awaitIdle();
-            assertEquals(Map.of("192.168.1.2", 3, "192.168.1.3", 2), table(k));
+        try (Rig r = new Rig(TEXT.formatted("check_quorum = 5", "").replace("sorry_server = 192.168.1.99", ""))) {
+            assertEquals(BOTH_UP, r.quorum(false));
         }
     }
 }
