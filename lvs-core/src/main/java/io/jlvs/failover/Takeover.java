@@ -13,8 +13,12 @@ import org.slf4j.LoggerFactory;
  * What a director does when its role changes, in the order that keeps exactly one owner per
  * address (issue 6; Piranha's pulse and keepalived do the same):
  * <ul>
- *   <li>entering ACTIVE: take the floating addresses (VIPs, NAT gateway), announce them (gratuitous
- *       ARP / unsolicited NA), program the virtual services, run the sync daemon as master;</li>
+ *   <li>entering ACTIVE: program the virtual services, then take the floating addresses (VIPs, NAT
+ *       gateway) and announce them (gratuitous ARP / unsolicited NA), then run the sync daemon as
+ *       master. Services first: a service on an address the host does not have yet receives nothing,
+ *       but a VIP announced before its service exists hands the clients' packets of connections the
+ *       peer synced to the local stack, which answers them with resets (seen in FailoverKernelIT when
+ *       a graceful stop made the takeover fast enough for a client's packet to land in that gap);</li>
  *   <li>leaving ACTIVE: release the addresses first, then stop the services, then the sync daemon
  *       becomes backup (or stops, when the node stops);</li>
  *   <li>every change: the notify hooks run, in order.</li>
@@ -92,11 +96,11 @@ public final class Takeover implements RoleListener {
     private void steps(RoleChange change) {
         if (change.becameActive()) {
             active = true;
+            step("program services", services::start);
             boolean held = step("take addresses", addresses::start);
             if (held) {
                 announce.ifPresent(a -> step("announce addresses", a));
             }
-            step("program services", services::start);
             sync.ifPresent(s -> step("sync daemon master", s::becomeMaster));
         } else if (change.leftActive()) {
             active = false;
