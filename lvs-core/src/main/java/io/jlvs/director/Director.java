@@ -80,6 +80,8 @@ public final class Director implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService timer;
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
+    /** Serializes reloads: the role port must get the configurations in the order they were applied. */
+    private final Object reloading = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final java.util.concurrent.CompletableFuture<Throwable> failure = new java.util.concurrent.CompletableFuture<>();
@@ -289,17 +291,30 @@ public final class Director implements AutoCloseable {
         }
         role = next;
         log.info(Kv.line("event", "role", "from", previous, "to", next));
-        timer.execute(() -> {
-            lock.lock();
-            try {
-                kernel.followSync(SyncSpec.of(config.cluster()), role);
-            } finally {
-                lock.unlock();
+        if (next == Role.ACTIVE) {
+            // Here, on the role port's thread, before it takes and announces the addresses (RolePort):
+            // a client packet of a connection the peer synced that arrives once the VIP is announced
+            // must find its service, or the local stack answers it with a reset.
+            followRole(next);
+        } else {
+            // The addresses are gone already; the services follow on the director's own thread.
+            timer.execute(() -> followRole(next));
+        }
+    }
+
+    private void followRole(Role next) {
+        lock.lock();
+        try {
+            if (closed.get()) {
+                return;
             }
-            // Against the table applied last, like a reload: a takeover adds the services in one
-            // batch without first dumping a table the backup programmed itself.
-            reconcile("role " + next, Scope.ROLE);
-        });
+            kernel.followSync(SyncSpec.of(config.cluster()), role);
+        } finally {
+            lock.unlock();
+        }
+        // Against the table applied last, like a reload: a takeover adds the services in one
+        // batch without first dumping a table the backup programmed itself.
+        reconcile("role " + next, Scope.ROLE);
     }
 
     /** Where the health port reports: verdicts per server, and quorum changes per service. */
@@ -497,6 +512,12 @@ public final class Director implements AutoCloseable {
      * drift check does that). Returns the number of kernel operations applied.
      */
     public int reload() throws ConfigurationRejectedException {
+        synchronized (reloading) {
+            return reloadSerially();
+        }
+    }
+
+    private int reloadSerially() throws ConfigurationRejectedException {
         Configuration next;
         try {
             next = parts.loader().load(settings.configFile());
@@ -522,7 +543,6 @@ public final class Director implements AutoCloseable {
             health.retainIf(configured);
             health.retainQuorumIf(key -> nextGroups.containsKey(key) && DesiredComposer.hasQuorum(nextGroups.get(key).get(0)));
             admin.retainIf(configured);
-            rolePort.reconfigure(next);
             healthPort.watch(next, sink);
             kernel.followSync(SyncSpec.of(next.cluster()), role);
             stats.reloaded(true);
@@ -535,6 +555,10 @@ public final class Director implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        // Outside the table lock: the role port takes its own lock and then, becoming ACTIVE, the table
+        // lock (roleChanged), so taking them in the other order here could deadlock with a takeover.
+        // After the reconcile, as in a takeover: a new VIP is announced once its service exists.
+        rolePort.reconfigure(next);
         List<String> waiting = RestartOnlySettings.changes(restartOnly, RestartOnlySettings.of(next.cluster()));
         if (waiting.isEmpty()) {
             log.info(Kv.line("event", "reload", "result", "ok", "config", settings.configFile(),

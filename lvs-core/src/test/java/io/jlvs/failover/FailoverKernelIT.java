@@ -154,8 +154,6 @@ class FailoverKernelIT {
 
     private void downloadSurvives(Failover failover) throws Exception {
         try (ReferenceCluster c = ReferenceCluster.create()) {
-            int size = 3 * 1024 * 1024;   // about 25 s at 1 Mbit/s
-            c.writeFile("big.bin", size);
             for (String rs : List.of("10.11.12.11", "10.11.12.12")) {
                 Poll.until(WAIT, "web server on " + rs, () -> c.try_("lvs1", "curl -sf --max-time 2 http://" + rs + "/")
                         .stdout(), out -> out.startsWith("served by rs"));
@@ -168,69 +166,17 @@ class FailoverKernelIT {
                 Poll.until(WAIT, "sync daemons", () -> c.sh("lvs1", "ipvsadm -L --daemon") + c.sh("lvs2",
                         "ipvsadm -L --daemon"), out -> out.contains("master sync daemon") && out.contains("backup sync daemon"));
                 Poll.until(WAIT, "curl through the VIP", () -> curlVipOrEmpty(c), out -> out.startsWith("served by rs"));
-                // The real servers send at 1 Mbit/s (tbf), so the download lasts about 25 s (curl 7.88's
-                // --limit-rate does not hold a fast local transfer back).
-                for (String rs : List.of("rs1", "rs2")) {
-                    c.sh(rs, "tc qdisc add dev eth0 root tbf rate 1mbit burst 16kb latency 500ms");
-                }
-                java.nio.file.Path out = java.nio.file.Files.createTempFile("jlvs-download", ".bin");
-                Process curl = new ProcessBuilder("ip", "netns", "exec", c.name("client"), "curl", "-sS", "--max-time", "280",
-                        "-o", out.toString(), "-w", "%{size_download}", "http://" + ReferenceCluster.VIP + "/big.bin")
-                        .redirectErrorStream(true).start();
-                try {
-                    Poll.until(WAIT, "the download under way", () -> sizeOf(out), n -> n > 200_000);
-                    Poll.until(WAIT, "the connection in the backup's table (synced)", () -> c.sh("lvs2", "ipvsadm -Lnc")
-                            + "\n-- lvs1 (master):\n" + c.sh("lvs1", "ipvsadm -Lnc; ipvsadm -L --daemon; sysctl net.ipv4.vs.sync_threshold"
-                            + " net.ipv4.vs.sync_refresh_period net.ipv4.vs.sync_version") + "-- lvs2:\n" + c.sh("lvs2",
-                            "ipvsadm -L --daemon"), t -> t.substring(0, t.indexOf("-- lvs1")).contains("ESTABLISHED"));
-                    long[] longestStall = {0};
-                    Thread watcher = Thread.ofPlatform().daemon(true).start(() -> {
-                        long last = -1;
-                        long since = System.nanoTime();
-                        while (curl.isAlive()) {
-                            long n = sizeOf(out);
-                            long now = System.nanoTime();
-                            if (n != last) {
-                                last = n;
-                                since = now;
-                            } else {
-                                longestStall[0] = Math.max(longestStall[0], now - since);
-                            }
-                            try {
-                                Thread.sleep(50);
-                            } catch (InterruptedException e) {
-                                return;
-                            }
-                        }
-                    });
-                    long before = sizeOf(out);
+                try (VipDownload download = VipDownload.start(c, "big.bin", 3 * 1024 * 1024)) {
+                    download.awaitSyncedTo("lvs2");
+                    download.failoverBegins();
                     failover.run(c, lvs1);
                     awaitRole(lvs2, Role.ACTIVE);
-                    assertTrue(curl.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), "download still running");
-                    watcher.join(5_000);
-                    String curlSaid = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertEquals(0, curl.exitValue(), "curl failed across the failover: " + curlSaid);
-                    assertTrue(before < size, "the failover happened during the download (" + before + " bytes before)");
-                    assertEquals(size, java.nio.file.Files.size(out), "bytes received: " + curlSaid);
-                    assertEquals(c.sha256("big.bin"), sha256(out), "the content arrived intact");
-                    System.out.printf("download across failover: %d bytes, none lost, longest stall %.2f s%n", size,
-                            longestStall[0] / 1e9);
-                } finally {
-                    curl.destroyForcibly();
-                    java.nio.file.Files.deleteIfExists(out);
+                    download.finish("the failover");
                 }
             } finally {
                 lvs1.close();
                 lvs2.close();
             }
-        }
-    }
-
-    private static long sizeOf(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
-        } catch (java.io.IOException e) {
-            return 0;
         }
     }
 

@@ -5,6 +5,7 @@ import io.jlvs.config.Configuration;
 import io.jlvs.config.InterfaceAddress;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.director.NodeMode;
+import io.jlvs.failover.ActiveDuty;
 import io.jlvs.failover.AddressManager;
 import io.jlvs.failover.Announcer;
 import io.jlvs.failover.FailoverConfig;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * way Piranha's pulse reads it: {@code primary}/{@code backup} (and their {@code _private} addresses)
  * are the two nodes and the heartbeat paths, {@code heartbeat_port}, {@code keepalive} and
  * {@code deadtime} time them; the floating addresses are every active virtual server's
- * {@code address} and the {@code nat_router}. A {@link Takeover} takes and announces them on becoming
- * ACTIVE and releases them first on leaving it; the director then follows the role.
+ * {@code address} and the {@code nat_router}. A {@link Takeover} has the director program its services,
+ * then takes and announces the addresses on becoming ACTIVE, and releases them first on leaving it
+ * (the director then follows the role).
  *
  * <p>Without a backup ({@code backup} unset, or {@code heartbeat = 0}) there is no peer to elect
  * with: this node is ACTIVE from the start and simply holds the addresses until it stops.
@@ -87,7 +89,10 @@ public final class FailoverRolePort implements RolePort {
         addresses = new AddressManager(route, floating(config), AddressManager.Ownership.ALL_CONFIGURED);
         announcer = Announcer.builder(route).build();
         // floatingAddresses: on leaving ACTIVE the gratuitous ARPs stop before the addresses go.
-        takeover = Takeover.builder().floatingAddresses(addresses, announcer).build();
+        // services: on entering ACTIVE the director hears it first and programs its services before the
+        // addresses are taken and announced; it follows the other roles once the addresses are gone.
+        takeover = Takeover.builder().floatingAddresses(addresses, announcer)
+                .services(ActiveDuty.of(() -> set(Role.ACTIVE, listener), () -> { })).build();
         List<String> asUser = programPrefix(c);
         hooks = new RoleHooks(c.scripts(), asUser);
         boolean paired = HeartbeatAuthentication.paired(c);

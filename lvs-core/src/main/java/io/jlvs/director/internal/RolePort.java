@@ -10,7 +10,12 @@ import java.util.function.Consumer;
  */
 public interface RolePort extends AutoCloseable {
 
-    /** Starts it; {@code listener} hears every role change, on the node's own thread. */
+    /**
+     * Starts it; {@code listener} hears every role change, on the node's own thread. A change to
+     * {@link Role#ACTIVE} is heard before the addresses are taken and announced, and the port waits
+     * for the listener to return: the director programs its services then, so that the first client
+     * packet the announcement draws finds them. Other changes are heard after the addresses are gone.
+     */
     void start(Configuration config, Consumer<Role> listener);
 
     /**
@@ -20,7 +25,10 @@ public interface RolePort extends AutoCloseable {
     default void onFailure(Consumer<Throwable> handler) {
     }
 
-    /** Applies a reloaded configuration (new addresses, timers); nothing to apply without failover. */
+    /**
+     * Applies a reloaded configuration (new addresses, timers); nothing to apply without failover.
+     * Never called with the director's table lock held (a takeover takes the port's lock, then that one).
+     */
     default void reconfigure(Configuration config) {
     }
 
