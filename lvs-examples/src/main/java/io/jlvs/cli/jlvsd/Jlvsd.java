@@ -55,8 +55,12 @@ import picocli.CommandLine.Option;
 public final class Jlvsd implements Callable<Integer> {
 
     // Checked in settings() rather than by picocli: `jlvsd keygen` runs without one.
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the lvs.cf file (required to run)")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "the lvs.cf file; default: "
+            + "/etc/sysconfig/ha/lvs.cf where it exists (Piranha's place), else /etc/jlvs/lvs.cf (the package's)")
     Path config;
+
+    /** Where jlvsd looks without {@code -c}, in order: Piranha's file wins where a migration left one. */
+    static final List<Path> DEFAULT_CONFIGS = List.of(Path.of("/etc/sysconfig/ha/lvs.cf"), Path.of("/etc/jlvs/lvs.cf"));
 
     @Option(names = "--plan", description = "print what would change in the kernel table, change nothing, and exit")
     boolean plan;
@@ -127,11 +131,20 @@ public final class Jlvsd implements Callable<Integer> {
         return j.settings();
     }
 
+    /** {@code given}, else the first of {@code defaults} that exists; a ParameterException naming them when none does. */
+    Path configFile(Path given, List<Path> defaults) {
+        if (given != null) {
+            return given;
+        }
+        return defaults.stream().filter(java.nio.file.Files::exists).findFirst().orElseThrow(() ->
+                new CommandLine.ParameterException(spec.commandLine(), "no --config FILE given, and none of "
+                        + defaults.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+                        + " exists"));
+    }
+
     /** The settings the command line asks for; throws ParameterException on bad values. */
     DirectorSettings settings() {
-        if (config == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
-        }
+        config = configFile(config, DEFAULT_CONFIGS);
         NodeMode mode;
         try {
             mode = NodeMode.valueOf(node.toUpperCase(java.util.Locale.ROOT));
@@ -202,9 +215,7 @@ public final class Jlvsd implements Callable<Integer> {
 
     /** --check: the loader a start uses, and nothing after it (no namespace, lock, kernel or socket). */
     private int check(PrintWriter err) {
-        if (config == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--config=FILE'");
-        }
+        config = configFile(config, DEFAULT_CONFIGS);
         if (plan || releaseAddresses) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--check excludes --plan and --release-addresses");
         }

@@ -69,13 +69,31 @@ class JlvsdArgumentsTest {
 
     @Test
     void badValuesNameTheOption() {
-        assertMessage("Missing required option: '--config=FILE'");
         assertMessage("--node must be primary, backup or auto, not 'middle'", "-c", "f", "--node", "middle");
         assertMessage("expected ADDR:PORT", "-c", "f", "--metrics", "9470");
         assertMessage("port must be 1..65535, got 70000", "-c", "f", "--metrics", "127.0.0.1:70000");
         assertMessage("--drift-interval must be more than 0", "-c", "f", "--drift-interval", "0");
         assertMessage("--control-group needs a control socket", "-c", "f", "--no-control-socket", "--control-group", "g");
         assertMessage("--plan and --release-addresses exclude each other", "-c", "f", "--plan", "--release-addresses");
+    }
+
+    @Test
+    void withoutConfigPiranhasFileWinsWhereItExistsElseThePackages(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path piranha = dir.resolve("sysconfig-ha-lvs.cf");
+        Path mine = dir.resolve("jlvs-lvs.cf");
+        List<Path> defaults = List.of(piranha, mine);
+        Jlvsd j = new Jlvsd();
+        new CommandLine(j);   // injects the spec the error needs
+        CommandLine.ParameterException none = assertThrows(CommandLine.ParameterException.class,
+                () -> j.configFile(null, defaults));
+        assertEquals("no --config FILE given, and none of " + piranha + ", " + mine + " exists", none.getMessage());
+        java.nio.file.Files.writeString(mine, "");
+        assertEquals(mine, j.configFile(null, defaults));
+        java.nio.file.Files.writeString(piranha, "");
+        assertEquals(piranha, j.configFile(null, defaults));
+        assertEquals(Path.of("given.cf"), j.configFile(Path.of("given.cf"), defaults));
+        assertEquals(List.of(Path.of("/etc/sysconfig/ha/lvs.cf"), Path.of("/etc/jlvs/lvs.cf")), Jlvsd.DEFAULT_CONFIGS);
     }
 
     @Test
