@@ -1,6 +1,7 @@
 package io.jlvs.director;
 
 import io.jlvs.director.internal.ControlTarget;
+import io.jlvs.director.internal.Kv;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,6 +41,16 @@ final class ControlHandler implements ControlTarget {
     @Override
     public void enable(String service, String server, boolean enabled) {
         director.setEnabled(service, server, enabled);
+    }
+
+    @Override
+    public String logLevel(java.util.Optional<String> logger, String level) {
+        LogLevels levels = director.settings().logLevels().orElseThrow(() -> new IllegalArgumentException(
+                "this director's log levels are fixed (it was started without a way to change them)"));
+        String changed = levels.set(logger, level);
+        org.slf4j.LoggerFactory.getLogger(Director.class).info(Kv.line("event", "admin", "action", "log-level",
+                "changed", changed));
+        return changed;
     }
 
     @Override

@@ -24,11 +24,13 @@ import java.util.Optional;
  *                      else's; empty (the builder's default) remembers them for this run only
  * @param runtimeDirectory where the one-instance-per-namespace lock lives, or empty for no lock
  *                      (embedding, tests); jlvsd always gives one ({@code /run/jlvs} by default)
+ * @param logLevels     what changes log levels at run time (the control socket's {@code log-level}), or
+ *                      empty (the default) when they are fixed
  */
 public record DirectorSettings(
         Path configFile, NetworkNamespace namespace, NodeMode node, Optional<Path> controlSocket,
         Optional<String> controlGroup, Optional<InetSocketAddress> metrics, Duration driftInterval,
-        Duration debounce, Optional<Path> stateFile, Optional<Path> runtimeDirectory) {
+        Duration debounce, Optional<Path> stateFile, Optional<Path> runtimeDirectory, Optional<LogLevels> logLevels) {
 
     /** Where jlvsd puts its control socket unless told otherwise: a directory only root can write. */
     public static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/jlvsd/jlvsd.sock");
@@ -44,6 +46,7 @@ public record DirectorSettings(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(stateFile, "stateFile");
         Objects.requireNonNull(runtimeDirectory, "runtimeDirectory");
+        Objects.requireNonNull(logLevels, "logLevels");
         if (driftInterval.isNegative() || driftInterval.isZero()) {
             throw new IllegalArgumentException("drift interval must be positive, got " + driftInterval);
         }
@@ -86,6 +89,7 @@ public record DirectorSettings(
         private Duration debounce = Duration.ofMillis(100);
         private Optional<Path> stateFile = Optional.empty();
         private Optional<Path> runtimeDirectory = Optional.empty();
+        private Optional<LogLevels> logLevels = Optional.empty();
 
         private Builder(Path configFile) {
             this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -143,9 +147,15 @@ public record DirectorSettings(
             return this;
         }
 
+        /** Lets the control socket's {@code log-level} command change log levels through {@code levels}. */
+        public Builder logLevels(LogLevels levels) {
+            this.logLevels = Optional.of(levels);
+            return this;
+        }
+
         public DirectorSettings build() {
             return new DirectorSettings(configFile, namespace, node, controlSocket, controlGroup, metrics,
-                    driftInterval, debounce, stateFile, runtimeDirectory);
+                    driftInterval, debounce, stateFile, runtimeDirectory, logLevels);
         }
     }
 }

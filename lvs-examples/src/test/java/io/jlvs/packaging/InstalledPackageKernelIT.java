@@ -58,6 +58,7 @@ class InstalledPackageKernelIT {
         mount("-t", "tmpfs", "tmpfs", root.resolve("run").toString());
         ns = "jlvs-pkg-" + ProcessHandle.current().pid();
         check(List.of("ip", "netns", "add", ns));
+        check(List.of("ip", "-n", ns, "link", "set", "lo", "up"));   // IPVS refuses real servers while lo is down
         // Nothing of jLVS may be in the clean root before the install.
         assertFalse(Files.exists(root.resolve("usr/bin/jlvsd")), "jlvsd is already installed in this root");
     }

@@ -20,6 +20,7 @@ import java.util.Set;
  * {"command":"weight","service":"http","server":"web1","weight":5}
  * {"command":"enable","service":"http","server":"web1"}     (and "disable")
  * {"command":"drain","service":"http","server":"web1","timeout_seconds":30}
+ * {"command":"log-level","level":"debug","logger":"io.jlvs.health"}     ("logger" left out: the root logger)
  * </pre>
  */
 public final class ControlProtocol {
@@ -31,7 +32,8 @@ public final class ControlProtocol {
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAX_DRAIN_TIMEOUT = Duration.ofHours(24);
 
-    private static final Set<String> COMMANDS = Set.of("status", "reload", "plan", "weight", "enable", "disable", "drain");
+    private static final Set<String> COMMANDS = Set.of("status", "reload", "plan", "weight", "enable", "disable", "drain",
+            "log-level");
 
     private final ObjectMapper json = new ObjectMapper();
     private final ControlTarget target;
@@ -111,8 +113,24 @@ public final class ControlProtocol {
                 }
                 yield target.drain(text(r, "service"), text(r, "server"), timeout);
             }
+            case "log-level" -> {
+                allowed(r, "level", "logger");
+                String level = io.jlvs.director.LogLevels.checked(text(r, "level"));
+                java.util.Optional<String> logger = r.has("logger") ? java.util.Optional.of(loggerName(text(r, "logger")))
+                        : java.util.Optional.empty();
+                yield java.util.Map.of("changed", target.logLevel(logger, level));
+            }
             default -> throw new IllegalStateException(command);
         };
+    }
+
+    /** A logger name as Java writes them (dotted identifiers, $ for nested classes), at most 200 characters. */
+    private static String loggerName(String name) {
+        if (name.length() > 200 || !name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+            throw new IllegalArgumentException("'logger' must be a logger or package name such as io.jlvs.health, got '"
+                    + (name.length() > 200 ? name.substring(0, 200) + "..." : name) + "'");
+        }
+        return name;
     }
 
     private static void allowed(ObjectNode r, String... names) {

@@ -26,4 +26,9 @@ public interface ControlTarget {
     void enable(String service, String server, boolean enabled);
 
     Object drain(String service, String server, Duration timeout) throws InterruptedException;
+
+    /** Sets a logger's level (empty: the root logger); returns what changed. The level is already checked. */
+    default String logLevel(java.util.Optional<String> logger, String level) {
+        throw new IllegalArgumentException("this director's log levels are fixed (it was started without a way to change them)");
+    }
 }

@@ -46,6 +46,36 @@ class ControlProtocolTest {
     }
 
     @Test
+    void logLevelTakesALevelAndOptionallyALogger() throws Exception {
+        JsonNode root = ask("{\"command\":\"log-level\",\"level\":\"DEBUG\"}");
+        assertTrue(root.get("ok").asBoolean(), root.toString());
+        JsonNode one = ask("{\"command\":\"log-level\",\"level\":\"trace\",\"logger\":\"io.jlvs.health\"}");
+        assertTrue(one.get("ok").asBoolean(), one.toString());
+        assertEquals(List.of("log-level (root) debug", "log-level io.jlvs.health trace"), target.calls);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"command\":\"log-level\",\"level\":\"verbose\"}",
+            "{\"command\":\"log-level\"}",
+            "{\"command\":\"log-level\",\"level\":\"info\",\"logger\":\"../etc/passwd\"}",
+            "{\"command\":\"log-level\",\"level\":\"info\",\"logger\":\"a b\"}",
+            "{\"command\":\"log-level\",\"level\":\"info\",\"file\":\"x\"}"})
+    void badLogLevelRequestsAreRefusedAndChangeNothing(String request) throws Exception {
+        JsonNode r = ask(request);
+        assertFalse(r.get("ok").asBoolean(), r.toString());
+        assertEquals(List.of(), target.calls);
+    }
+
+    @Test
+    void aTargetWithoutLogLevelsSaysTheyAreFixed() {
+        RecordingTarget fixed = new RecordingTarget();
+        fixed.fixedLevels = true;
+        String answer = new ControlProtocol(fixed).handle("{\"command\":\"log-level\",\"level\":\"info\"}");
+        assertTrue(answer.contains("log levels are fixed"), answer);
+    }
+
+    @Test
     void enableAndDisable() throws Exception {
         ask("{\"command\":\"disable\",\"service\":\"http\",\"server\":\"web1\"}");
         ask("{\"command\":\"enable\",\"service\":\"http\",\"server\":\"web1\"}");

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** A control target that records calls and answers fixed values. */
-final class RecordingTarget implements ControlTarget {
+class RecordingTarget implements ControlTarget {
     final List<String> calls = new ArrayList<>();
+    /** When set, log-level answers as a target without a way to change levels (the interface's default). */
+    boolean fixedLevels;
 
     @Override
     public Object status() {
@@ -44,5 +46,14 @@ final class RecordingTarget implements ControlTarget {
     public Object drain(String service, String server, Duration timeout) {
         calls.add("drain " + service + " " + server + " " + timeout);
         return Map.of("drained", true);
+    }
+
+    @Override
+    public String logLevel(java.util.Optional<String> logger, String level) {
+        if (fixedLevels) {
+            return ControlTarget.super.logLevel(logger, level);
+        }
+        calls.add("log-level " + logger.orElse("(root)") + " " + level);
+        return logger.orElse("root") + ": " + level;
     }
 }

@@ -12,14 +12,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code jlvsctl [-s PATH] status|drain|weight|enable|disable|reload|plan}: asks a running jlvsd.
+ * {@code jlvsctl [-s PATH] status|drain|weight|enable|disable|reload|plan|log-level}: asks a running jlvsd.
  * Exit status: 0 done; 1 jlvsd refused or could not be reached (the message says why); 2 a bad
  * command line.
  */
 @Command(name = "jlvsctl", mixinStandardHelpOptions = true, versionProvider = Jlvsctl.Version.class,
         description = "Control a running jlvsd over its control socket.",
         subcommands = {Jlvsctl.Status.class, Jlvsctl.Drain.class, Jlvsctl.Weight.class, Jlvsctl.Enable.class,
-                Jlvsctl.Disable.class, Jlvsctl.Reload.class, Jlvsctl.Plan.class})
+                Jlvsctl.Disable.class, Jlvsctl.Reload.class, Jlvsctl.Plan.class, Jlvsctl.LogLevel.class})
 public final class Jlvsctl implements Callable<Integer> {
     static final String DEFAULT_SOCKET = "/run/jlvsd/jlvsd.sock";
 
@@ -44,7 +44,7 @@ public final class Jlvsctl implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: status, drain, weight, enable, disable, reload or plan");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: status, drain, weight, enable, disable, reload, plan or log-level");
     }
 
     /** Sends the request; prints the result with {@code print}, or the error to stderr. */
@@ -183,6 +183,24 @@ public final class Jlvsctl implements Callable<Integer> {
                 r.forEach(op -> sb.append(op.asText()).append('\n'));
                 return sb.toString();
             });
+        }
+    }
+
+    @Command(name = "log-level", description = "change jlvsd's log level while it runs, for all of it or one logger"
+            + " (e.g. io.jlvs.health); until the next change or restart")
+    static final class LogLevel extends Sub {
+        @Parameters(index = "0", paramLabel = "LEVEL", description = "trace, debug, info, warn, error or off")
+        String level;
+        @Parameters(index = "1", paramLabel = "LOGGER", arity = "0..1", description = "a logger or package name (default: all)")
+        String logger;
+
+        @Override
+        public Integer call() {
+            ObjectNode request = parent.request("log-level").put("level", level);
+            if (logger != null) {
+                request.put("logger", logger);
+            }
+            return parent.send(spec.commandLine(), request, r -> r.path("changed").asText());
         }
     }
 

@@ -4,6 +4,7 @@ import io.jlvs.director.AnotherInstanceException;
 import io.jlvs.config.Configuration;
 import io.jlvs.director.ConfigurationRejectedException;
 import io.jlvs.director.Director;
+import io.jlvs.cli.logs.LogbackLevels;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
 import io.jlvs.director.Plan;
@@ -114,8 +115,12 @@ public final class Jlvsd implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "trace, debug, info, warn, error or off (default: ${DEFAULT-VALUE}); `jlvsctl log-level`"
+                    + " changes it while jlvsd runs. Under systemd each line carries its journal priority")
+    String logLevel;
+
     public static void main(String[] args) {
-        Logs.configure();
         System.exit(run(args));
     }
 
@@ -178,11 +183,17 @@ public final class Jlvsd implements Callable<Integer> {
         if (metrics != null) {
             b.metrics(metrics);
         }
+        b.logLevels(new LogbackLevels());
         return b.build();
     }
 
     @Override
     public Integer call() {
+        try {
+            new LogbackLevels().set(java.util.Optional.empty(), logLevel);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--log-level: " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (check) {
             return check(err);

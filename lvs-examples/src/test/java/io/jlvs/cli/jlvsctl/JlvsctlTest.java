@@ -63,6 +63,12 @@ class JlvsctlTest {
             calls.add("drain " + service + " " + server + " " + timeout);
             return Map.of("drained", false, "activeConnections", 2);
         }
+
+        @Override
+        public String logLevel(Optional<String> logger, String level) {
+            calls.add("log-level " + logger.orElse("-") + " " + level);
+            return logger.orElse("root") + ": " + level + " (was info)";
+        }
     };
 
     @BeforeEach
@@ -108,6 +114,16 @@ class JlvsctlTest {
         assertEquals(0, run("drain", "web", "rs2", "--timeout", "1.5"));
         assertEquals(List.of("weight web rs1 5", "disable web rs1", "enable web 10.11.12.11:80", "drain web rs2 PT1.5S"), calls);
         assertTrue(out.toString().contains("rs2 taken out of web after the timeout with 2 active connection(s) left"), out.toString());
+    }
+
+    @Test
+    void logLevelForAllOrOneLogger() {
+        assertEquals(0, run("log-level", "debug"));
+        assertEquals(0, run("log-level", "trace", "io.jlvs.health"));
+        assertEquals(List.of("log-level - debug", "log-level io.jlvs.health trace"), calls);
+        assertEquals("root: debug (was info)\nio.jlvs.health: trace (was info)\n", out.toString());
+        assertEquals(1, run("log-level", "loud"));
+        assertTrue(err.toString().contains("log level must be one of trace, debug, info, warn, error, off, got 'loud'"), err.toString());
     }
 
     @Test
