@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * use one client per thread, or guard it. Needs CAP_NET_ADMIN for every call (IPVS checks it even
  * for reads).
  */
-public final class IpvsClient implements AutoCloseable {
+public final class IpvsClient implements Ipvs {
     private final NetlinkConnection connection;
     private final int familyId;
     private final NetworkNamespace namespace;
