@@ -150,11 +150,9 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
             }
             case IPVS_CMD_GET_DEST -> {
                 ServiceKey key = key(a);
-                Map<RealServerAddress, RealServer> table = servers.get(key);
-                if (table == null) {
-                    reply.done(m, Errno.ESRCH);
-                    return -1;
-                }
+                // A missing service dumps as none, without an error (ip_vs_genl_dump_dests: out_err
+                // returns the empty skb), unlike a GET of the service itself.
+                Map<RealServerAddress, RealServer> table = servers.getOrDefault(key, Map.of());
                 newestFirst(table.values()).forEach(r -> reply.part(m, FAMILY_ID, w -> {
                     w.genlHeader(IPVS_CMD_NEW_DEST, IPVS_GENL_VERSION);
                     IpvsCodec.writeRealServerEntry(w, new RealServerEntry(r, 0, 0, 0, Stats.ZERO));
