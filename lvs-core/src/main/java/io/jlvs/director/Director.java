@@ -144,6 +144,7 @@ public final class Director implements AutoCloseable {
 
     /** {@link #start(DirectorSettings)} with other parts (tests, embedding). */
     public static Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
+        io.jlvs.internal.Libraries.require("the director (io.jlvs.director.Director)", io.jlvs.internal.Libraries.DIRECTOR);
         // First of all: a second director must not touch the first one's addresses or table.
         InstanceLock instance = lock(settings);
         Director d;

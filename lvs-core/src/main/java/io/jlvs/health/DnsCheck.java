@@ -41,6 +41,7 @@ public record DnsCheck(String name, String recordType, Optional<String> expect, 
         implements HealthCheck {
 
     public DnsCheck {
+        io.jlvs.internal.Libraries.require("a DNS check (io.jlvs.health.DnsCheck)", io.jlvs.internal.Libraries.DNSJAVA);
         Objects.requireNonNull(name, "name");
         try {
             Name.fromString(name, Name.root);

@@ -67,6 +67,7 @@ public record ProtocolCheck(Application application, Optional<Login> login, Opti
     }
 
     public ProtocolCheck {
+        io.jlvs.internal.Libraries.require("an SMTP/FTP/POP3/IMAP/NNTP check (io.jlvs.health.ProtocolCheck)", io.jlvs.internal.Libraries.COMMONS_NET);
         Objects.requireNonNull(application, "application");
         Objects.requireNonNull(login, "login (use Optional.empty())");
         Objects.requireNonNull(heloName, "heloName (use Optional.empty())");
