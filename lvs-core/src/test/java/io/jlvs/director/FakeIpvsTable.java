@@ -8,9 +8,7 @@ import static io.jlvs.netlink.NetlinkConstants.CTRL_ATTR_MAXATTR;
 import static io.jlvs.netlink.NetlinkConstants.CTRL_ATTR_VERSION;
 import static io.jlvs.netlink.NetlinkConstants.GENL_ID_CTRL;
 
-import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.IpvsClient;
-import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerAddress;
 import io.jlvs.ipvs.RealServerEntry;
@@ -19,16 +17,13 @@ import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.Stats;
 import io.jlvs.ipvs.VirtualService;
 import io.jlvs.ipvs.internal.IpvsCodec;
+import io.jlvs.ipvs.internal.memory.RequestKeys;
 import io.jlvs.netlink.Attributes;
 import io.jlvs.netlink.FakeKernel;
 import io.jlvs.netlink.Message;
 import io.jlvs.netlink.NetworkNamespace;
 import io.jlvs.sys.Errno;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +85,7 @@ final class FakeIpvsTable {
                 reply.done(m);
             }
             case IPVS_CMD_GET_DEST -> {
-                ServiceKey key = key(a);
+                ServiceKey key = RequestKeys.service(a);
                 if (!services.containsKey(key)) {
                     reply.done(m, Errno.ESRCH, 0, null);
                     return;
@@ -119,7 +114,7 @@ final class FakeIpvsTable {
                 reply.ack(m);
             }
             case IPVS_CMD_DEL_SERVICE -> {
-                ServiceKey key = key(a);
+                ServiceKey key = RequestKeys.service(a);
                 if (services.remove(key) == null) {
                     reply.error(m, Errno.ESRCH);
                     return;
@@ -127,7 +122,7 @@ final class FakeIpvsTable {
                 servers.remove(key);
                 reply.ack(m);
             }
-            case IPVS_CMD_NEW_DEST, IPVS_CMD_SET_DEST, IPVS_CMD_DEL_DEST -> dest(reply, m, key(a));
+            case IPVS_CMD_NEW_DEST, IPVS_CMD_SET_DEST, IPVS_CMD_DEL_DEST -> dest(reply, m, RequestKeys.service(a));
             default -> reply.error(m, Errno.EINVAL);
         }
     }
@@ -138,7 +133,7 @@ final class FakeIpvsTable {
             reply.error(m, Errno.ESRCH);
             return;
         }
-        RealServerAddress address = destination(m.genlAttributes().nested(IPVS_CMD_ATTR_DEST), key.family());
+        RealServerAddress address = RequestKeys.destination(m.genlAttributes().nested(IPVS_CMD_ATTR_DEST), key.family());
         boolean exists = table.containsKey(address);
         switch (m.genlCommand()) {
             case IPVS_CMD_NEW_DEST -> {
@@ -166,33 +161,5 @@ final class FakeIpvsTable {
             }
         }
         reply.ack(m);
-    }
-
-    /** A destination's address and port (a DEL_DEST carries nothing else). */
-    private static RealServerAddress destination(Attributes dest, AddressFamily serviceFamily) {
-        AddressFamily family = dest.has(IPVS_DEST_ATTR_ADDR_FAMILY) && dest.u16(IPVS_DEST_ATTR_ADDR_FAMILY) != 0
-                ? AddressFamily.fromNumber(dest.u16(IPVS_DEST_ATTR_ADDR_FAMILY)) : serviceFamily;
-        return new RealServerAddress(ip(family, dest.bytes(IPVS_DEST_ATTR_ADDR)), dest.be16(IPVS_DEST_ATTR_PORT));
-    }
-
-    private static InetAddress ip(AddressFamily family, byte[] raw) {
-        byte[] address = Arrays.copyOf(raw, family.addressLength());
-        try {
-            return family == AddressFamily.INET6
-                    ? Inet6Address.getByAddress(null, address, -1) : InetAddress.getByAddress(address);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The service key of a request, read from IPVS_CMD_ATTR_SERVICE as ip_vs_genl_parse_service does. */
-    private static ServiceKey key(Attributes top) {
-        Attributes svc = top.nested(IPVS_CMD_ATTR_SERVICE);
-        AddressFamily family = AddressFamily.fromNumber(svc.u16(IPVS_SVC_ATTR_AF));
-        if (svc.has(IPVS_SVC_ATTR_FWMARK) && svc.u32(IPVS_SVC_ATTR_FWMARK) != 0) {
-            return ServiceKey.fwmark(svc.u32(IPVS_SVC_ATTR_FWMARK), family);
-        }
-        return new ServiceKey.Address(Protocol.fromNumber(svc.u16(IPVS_SVC_ATTR_PROTOCOL)),
-                ip(family, svc.bytes(IPVS_SVC_ATTR_ADDR)), svc.be16(IPVS_SVC_ATTR_PORT));
     }
 }

@@ -8,9 +8,7 @@ import static io.jlvs.netlink.NetlinkConstants.CTRL_ATTR_MAXATTR;
 import static io.jlvs.netlink.NetlinkConstants.CTRL_ATTR_VERSION;
 import static io.jlvs.netlink.NetlinkConstants.GENL_ID_CTRL;
 
-import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.IpvsClient;
-import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerAddress;
 import io.jlvs.ipvs.RealServerEntry;
@@ -18,16 +16,13 @@ import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.Stats;
 import io.jlvs.ipvs.VirtualService;
 import io.jlvs.ipvs.internal.IpvsCodec;
+import io.jlvs.ipvs.internal.memory.RequestKeys;
 import io.jlvs.netlink.Attributes;
 import io.jlvs.netlink.FakeKernel;
 import io.jlvs.netlink.Message;
 import io.jlvs.netlink.NetworkNamespace;
 import io.jlvs.sys.Errno;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +94,7 @@ public final class FakeIpvsTable {
 
     private void answer(FakeKernel.Reply reply, Message m) {
         Attributes top = m.genlAttributes();
-        ServiceKey key = serviceKey(top.nested(IPVS_CMD_ATTR_SERVICE));
+        ServiceKey key = RequestKeys.service(top);
         switch (m.genlCommand()) {
             case IPVS_CMD_NEW_SERVICE -> {
                 if (services.containsKey(key)) {
@@ -132,7 +127,7 @@ public final class FakeIpvsTable {
                     reply.error(m, Errno.ESRCH);
                     return;
                 }
-                RealServerAddress address = destAddress(top.nested(IPVS_CMD_ATTR_DEST), key.family());
+                RealServerAddress address = RequestKeys.destination(top.nested(IPVS_CMD_ATTR_DEST), key.family());
                 boolean exists = table.containsKey(address);
                 int command = m.genlCommand();
                 if (command == IPVS_CMD_NEW_DEST && exists) {
@@ -165,31 +160,6 @@ public final class FakeIpvsTable {
                 reply.done(m);
             }
             default -> reply.error(m, Errno.EINVAL);
-        }
-    }
-
-    /** The service key of a request, read independently of IpvsCodec (ip_vs.h: AF u16, ...). */
-    private static ServiceKey serviceKey(Attributes svc) {
-        AddressFamily family = AddressFamily.fromNumber(svc.u16(IPVS_SVC_ATTR_AF));
-        if (svc.has(IPVS_SVC_ATTR_FWMARK)) {
-            return ServiceKey.fwmark(svc.u32(IPVS_SVC_ATTR_FWMARK), family);
-        }
-        return new ServiceKey.Address(Protocol.fromNumber(svc.u16(IPVS_SVC_ATTR_PROTOCOL)),
-                address(family, svc.bytes(IPVS_SVC_ATTR_ADDR)), svc.be16(IPVS_SVC_ATTR_PORT));
-    }
-
-    private static RealServerAddress destAddress(Attributes dest, AddressFamily serviceFamily) {
-        AddressFamily family = dest.has(IPVS_DEST_ATTR_ADDR_FAMILY)
-                ? AddressFamily.fromNumber(dest.u16(IPVS_DEST_ATTR_ADDR_FAMILY)) : serviceFamily;
-        return new RealServerAddress(address(family, dest.bytes(IPVS_DEST_ATTR_ADDR)), dest.be16(IPVS_DEST_ATTR_PORT));
-    }
-
-    private static InetAddress address(AddressFamily family, byte[] raw) {
-        byte[] bytes = Arrays.copyOf(raw, family.addressLength());
-        try {
-            return family == AddressFamily.INET6 ? Inet6Address.getByAddress(null, bytes, -1) : InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -3,17 +3,9 @@ package io.jlvs.director.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jlvs.director.Director;
-import io.jlvs.director.DirectorSettings;
-import io.jlvs.director.NodeMode;
-import io.jlvs.director.internal.DirectorParts;
-import io.jlvs.director.internal.FailoverRolePort;
-import io.jlvs.director.internal.HealthPort;
-import io.jlvs.director.internal.KernelTable;
-import io.jlvs.director.internal.LvsCfLoader;
 import io.jlvs.failover.HeartbeatKeyFile;
 import io.jlvs.failover.ReferenceCluster;
 import io.jlvs.failover.VipDownload;
-import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.testing.KernelTest;
 import io.jlvs.testing.Poll;
 import java.nio.file.Files;
@@ -81,15 +73,6 @@ class HandoverDownloadKernelIT {
                 """.formatted(key, FAILBACK_DELAY_SECONDS));
     }
 
-    private static Director start(ReferenceCluster c, String node, Path file) throws Exception {
-        DirectorSettings settings = DirectorSettings.builder(file).namespace(c.namespace(node))
-                .node(node.equals("lvs1") ? NodeMode.PRIMARY : NodeMode.BACKUP).build();
-        // No health checks: an in-JVM director would probe from the test JVM's namespace (LinkFailoverKernelIT).
-        return Director.start(settings, new DirectorParts(new LvsCfLoader(), cfg -> HealthPort.none(),
-                cfg -> new FailoverRolePort(settings.namespace(), settings.node()),
-                ns -> KernelTable.ipvs(IpvsClient.open(ns))));
-    }
-
     private static String roles(Director a, Director b) {
         return a.status().role() + "/" + b.status().role();
     }
@@ -101,8 +84,8 @@ class HandoverDownloadKernelIT {
         HeartbeatKeyFile.create(key);
         try (ReferenceCluster c = ReferenceCluster.create()) {
             Path cf = config(key);
-            Director lvs1 = start(c, "lvs1", cf);
-            try (Director lvs2 = start(c, "lvs2", cf)) {
+            Director lvs1 = ReferenceDirectors.start(c, "lvs1", cf);
+            try (Director lvs2 = ReferenceDirectors.start(c, "lvs2", cf)) {
                 Poll.until(WAIT, "lvs1 active, lvs2 backup", () -> roles(lvs1, lvs2), "ACTIVE/BACKUP"::equals);
                 Poll.until(WAIT, "sync daemons (master on lvs1, backup on lvs2)", () -> c.sh("lvs1", "ipvsadm -L --daemon")
                         + c.sh("lvs2", "ipvsadm -L --daemon"), out -> out.contains("master sync daemon (mcast=eth1")
@@ -117,7 +100,7 @@ class HandoverDownloadKernelIT {
                     download.finish("a graceful stop of the active director");
                 }
 
-                try (Director back = start(c, "lvs1", cf)) {
+                try (Director back = ReferenceDirectors.start(c, "lvs1", cf)) {
                     Poll.until(WAIT, "the returning primary as backup", () -> roles(back, lvs2), "BACKUP/ACTIVE"::equals);
                     long returned = System.nanoTime();
                     try (VipDownload download = VipDownload.start(c, "failback.bin", 8 * 1024 * 1024)) {

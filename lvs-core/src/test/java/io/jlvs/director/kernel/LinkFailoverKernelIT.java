@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jlvs.director.Director;
-import io.jlvs.director.DirectorSettings;
-import io.jlvs.director.NodeMode;
-import io.jlvs.director.internal.DirectorParts;
-import io.jlvs.director.internal.FailoverRolePort;
-import io.jlvs.director.internal.HealthPort;
-import io.jlvs.director.internal.KernelTable;
-import io.jlvs.director.internal.LvsCfLoader;
-import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.failover.HeartbeatKeyFile;
 import io.jlvs.failover.ReferenceCluster;
 import io.jlvs.testing.KernelTest;
@@ -87,16 +79,6 @@ class LinkFailoverKernelIT {
         return file;
     }
 
-    private static Director start(ReferenceCluster c, String node, Path file) throws Exception {
-        DirectorSettings settings = DirectorSettings.builder(file).namespace(c.namespace(node))
-                .node(node.equals("lvs1") ? NodeMode.PRIMARY : NodeMode.BACKUP).build();
-        // The standard parts but health checks: an in-JVM director probes from the test JVM's namespace,
-        // where the real servers are not (jlvsd --netns enters the namespace; LifecycleKernelIT tests that).
-        return Director.start(settings, new DirectorParts(new LvsCfLoader(), cfg -> HealthPort.none(),
-                cfg -> new FailoverRolePort(settings.namespace(), settings.node()),
-                ns -> KernelTable.ipvs(IpvsClient.open(ns))));
-    }
-
     /** The programs' lines so far, each "WORD NEW-ROLE PREVIOUS-ROLE" (the reason cut off). */
     private List<String> runs(String node) {
         Path log = dir.resolve(node + ".log");
@@ -118,7 +100,7 @@ class LinkFailoverKernelIT {
         try (ReferenceCluster c = ReferenceCluster.create()) {
             Path cf1 = config("lvs1", key);
             Path cf2 = config("lvs2", key);
-            try (Director lvs1 = start(c, "lvs1", cf1); Director lvs2 = start(c, "lvs2", cf2)) {
+            try (Director lvs1 = ReferenceDirectors.start(c, "lvs1", cf1); Director lvs2 = ReferenceDirectors.start(c, "lvs2", cf2)) {
                 Poll.until(WAIT, "lvs1 active, lvs2 backup", () -> lvs1.status().role() + "/" + lvs2.status().role(),
                         "ACTIVE/BACKUP"::equals);
                 Poll.until(WAIT, "the VIP on lvs1", () -> holdsVip(c, "lvs1"), b -> b);

@@ -9,9 +9,7 @@ import static io.jlvs.netlink.NetlinkConstants.CTRL_ATTR_VERSION;
 import static io.jlvs.netlink.NetlinkConstants.GENL_ID_CTRL;
 import static io.jlvs.netlink.NetlinkConstants.NLM_F_DUMP;
 
-import io.jlvs.ipvs.AddressFamily;
 import io.jlvs.ipvs.IpvsInfo;
-import io.jlvs.ipvs.Protocol;
 import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.RealServerAddress;
 import io.jlvs.ipvs.RealServerEntry;
@@ -25,12 +23,8 @@ import io.jlvs.ipvs.internal.IpvsCodec;
 import io.jlvs.netlink.Attributes;
 import io.jlvs.netlink.Message;
 import io.jlvs.sys.Errno;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,13 +110,13 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
             }
             case IPVS_CMD_ZERO -> {
                 // Counters are always zero here; a named service must exist.
-                return a.has(IPVS_CMD_ATTR_SERVICE) && !services.containsKey(key(a)) ? Errno.ESRCH : 0;
+                return a.has(IPVS_CMD_ATTR_SERVICE) && !services.containsKey(RequestKeys.service(a)) ? Errno.ESRCH : 0;
             }
             case IPVS_CMD_NEW_SERVICE, IPVS_CMD_SET_SERVICE -> {
                 return service(m.genlCommand(), IpvsCodec.readServiceEntry(a).service());
             }
             case IPVS_CMD_DEL_SERVICE -> {
-                ServiceKey key = key(a);
+                ServiceKey key = RequestKeys.service(a);
                 if (services.remove(key) == null) {
                     return Errno.ESRCH;
                 }
@@ -131,7 +125,7 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
             }
             case IPVS_CMD_GET_SERVICE -> {
                 if (!dump) {
-                    VirtualService s = services.get(key(a));
+                    VirtualService s = services.get(RequestKeys.service(a));
                     if (s == null) {
                         return Errno.ESRCH;
                     }
@@ -149,7 +143,7 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
                 return dest(m.genlCommand(), a);
             }
             case IPVS_CMD_GET_DEST -> {
-                ServiceKey key = key(a);
+                ServiceKey key = RequestKeys.service(a);
                 // A missing service dumps as none, without an error (ip_vs_genl_dump_dests: out_err
                 // returns the empty skb), unlike a GET of the service itself.
                 Map<RealServerAddress, RealServer> table = servers.getOrDefault(key, Map.of());
@@ -212,12 +206,12 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
     }
 
     private int dest(int command, Attributes a) {
-        ServiceKey key = key(a);
+        ServiceKey key = RequestKeys.service(a);
         Map<RealServerAddress, RealServer> table = servers.get(key);
         if (table == null) {
             return Errno.ESRCH;
         }
-        RealServerAddress address = destination(a.nested(IPVS_CMD_ATTR_DEST), key.family());
+        RealServerAddress address = RequestKeys.destination(a.nested(IPVS_CMD_ATTR_DEST), key.family());
         boolean exists = table.containsKey(address);
         if (command == IPVS_CMD_DEL_DEST) {
             return table.remove(address) == null ? Errno.ENOENT : 0;
@@ -253,32 +247,5 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
 
     private static Duration keep(Duration asked, Duration current) {
         return asked.isZero() ? current : asked;
-    }
-
-    /** A destination's address and port (a DEL_DEST carries nothing else). */
-    private static RealServerAddress destination(Attributes dest, AddressFamily serviceFamily) {
-        AddressFamily family = dest.has(IPVS_DEST_ATTR_ADDR_FAMILY) && dest.u16(IPVS_DEST_ATTR_ADDR_FAMILY) != 0
-                ? AddressFamily.fromNumber(dest.u16(IPVS_DEST_ATTR_ADDR_FAMILY)) : serviceFamily;
-        return new RealServerAddress(ip(family, dest.bytes(IPVS_DEST_ATTR_ADDR)), dest.be16(IPVS_DEST_ATTR_PORT));
-    }
-
-    private static InetAddress ip(AddressFamily family, byte[] raw) {
-        byte[] address = Arrays.copyOf(raw, family.addressLength());
-        try {
-            return family == AddressFamily.INET6 ? Inet6Address.getByAddress(null, address, -1) : InetAddress.getByAddress(address);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The service key of a request, read from IPVS_CMD_ATTR_SERVICE as ip_vs_genl_parse_service does. */
-    private static ServiceKey key(Attributes top) {
-        Attributes svc = top.nested(IPVS_CMD_ATTR_SERVICE);
-        AddressFamily family = AddressFamily.fromNumber(svc.u16(IPVS_SVC_ATTR_AF));
-        if (svc.has(IPVS_SVC_ATTR_FWMARK) && svc.u32(IPVS_SVC_ATTR_FWMARK) != 0) {
-            return ServiceKey.fwmark(svc.u32(IPVS_SVC_ATTR_FWMARK), family);
-        }
-        return new ServiceKey.Address(Protocol.fromNumber(svc.u16(IPVS_SVC_ATTR_PROTOCOL)),
-                ip(family, svc.bytes(IPVS_SVC_ATTR_ADDR)), svc.be16(IPVS_SVC_ATTR_PORT));
     }
 }
