@@ -23,9 +23,11 @@ public final class Libraries {
             "io.prometheus:prometheus-metrics-exporter-httpserver");
     public static final Library COMMONS_NET = new Library("org.apache.commons.net.smtp.SMTPClient", "commons-net:commons-net");
     public static final Library DNSJAVA = new Library("org.xbill.DNS.Message", "dnsjava:dnsjava");
+    public static final Library GUAVA = new Library("com.google.common.net.InetAddresses", "com.google.guava:guava");
 
-    /** What the director needs: the control socket speaks JSON, metrics are Prometheus, lvs.cf has every check. */
-    public static final List<Library> DIRECTOR = List.of(JACKSON, PROMETHEUS_CORE, PROMETHEUS_HTTP, COMMONS_NET, DNSJAVA);
+    /** What the director needs: the control socket speaks JSON, metrics are Prometheus, lvs.cf has every check and address. */
+    public static final List<Library> DIRECTOR = List.of(JACKSON, PROMETHEUS_CORE, PROMETHEUS_HTTP, COMMONS_NET, DNSJAVA,
+            GUAVA);
 
     private Libraries() {
     }

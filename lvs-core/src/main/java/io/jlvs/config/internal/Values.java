@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Addresses are literals only: a configuration never waits on DNS.
  */
 public final class Values {
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern LEADING_ZERO = Pattern.compile("(^|\\.)0\\d");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.@-]+(:[A-Za-z0-9_.-]+)?");
 
@@ -87,7 +87,11 @@ public final class Values {
         return d.toMillis() + "ms";
     }
 
-    /** An IPv4 or IPv6 literal. */
+    /**
+     * An IPv4 or IPv6 literal, as Guava's InetAddresses reads one (IPv6 may be in brackets). An IPv4
+     * octet with a leading zero is refused: Piranha and ipvsadm (inet_aton) read {@code 010} as octal 8,
+     * Java as 10, so either reading would surprise someone (docs/lvs.cf.md).
+     */
     public static InetAddress address(String text) {
         String s = text.strip();
         if (s.startsWith("[") && s.endsWith("]")) {
@@ -95,27 +99,33 @@ public final class Values {
         }
         int[] octets = dottedQuad(s);
         if (octets != null) {
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                if (octets[i] > 255) {
-                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (octet " + octets[i] + ")");
+            for (int octet : octets) {
+                if (octet > 255) {
+                    throw new IllegalArgumentException("'" + text + "' is not an IPv4 address (octet " + octet + ")");
                 }
-                bytes[i] = (byte) octets[i];
             }
-            return byAddress(bytes);
         }
-        if (s.contains(":") && IPV6_CHARS.matcher(s).matches()) {
+        if (octets != null && LEADING_ZERO.matcher(s).find()) {
+            throw new IllegalArgumentException("'" + text + "': an IPv4 octet with a leading zero is ambiguous (octal to"
+                    + " Piranha and ipvsadm, decimal to Java); write it without the zero");
+        }
+        InetAddress a;
+        try {
+            a = com.google.common.net.InetAddresses.forString(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be an IPv4 or IPv6 address, got '" + text + "'");
+        } catch (NoClassDefFoundError e) {
+            io.jlvs.internal.Libraries.require("reading addresses (io.jlvs.config)", io.jlvs.internal.Libraries.GUAVA);
+            throw e;
+        }
+        if (a instanceof Inet6Address) {
             try {
-                InetAddress a = InetAddress.getByName(s);
-                if (a instanceof Inet6Address) {
-                    return Inet6Address.getByAddress(null, a.getAddress(), -1);
-                }
-                return a;
+                return Inet6Address.getByAddress(null, a.getAddress(), -1);   // no scope: lvs.cf names devices itself
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
+                throw new IllegalStateException(e);
             }
         }
-        throw new IllegalArgumentException("must be an IPv4 or IPv6 address, got '" + text + "'");
+        return a;
     }
 
     /** "ADDRESS" or "ADDRESS DEVICE[:ALIAS]", as lvs.cf's address and nat_router. */
@@ -229,14 +239,6 @@ public final class Values {
             }
         }
         return group == 3 && digits > 0 ? octets : null;
-    }
-
-    private static InetAddress byAddress(byte[] bytes) {
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("4 bytes are always an address", e);
-        }
     }
 
     /** "IPv4" or "IPv6", as an operator says it. */

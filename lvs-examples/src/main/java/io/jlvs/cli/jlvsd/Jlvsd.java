@@ -344,28 +344,29 @@ public final class Jlvsd implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** ADDR:PORT ({@code [::1]:9470} for IPv6) by Guava's HostAndPort; ADDR a literal or a name. */
     static final class HostPort implements CommandLine.ITypeConverter<InetSocketAddress> {
         @Override
         public InetSocketAddress convert(String value) throws Exception {
-            int colon = value.lastIndexOf(':');
-            if (colon <= 0 || colon == value.length() - 1) {
+            com.google.common.net.HostAndPort hp;
+            try {
+                hp = com.google.common.net.HostAndPort.fromString(value);
+            } catch (IllegalArgumentException e) {
+                String port = value.substring(value.lastIndexOf(':') + 1);
+                throw new CommandLine.TypeConversionException(String.valueOf(e.getMessage()).startsWith("Port number out of range")
+                        ? "port must be 1..65535, got " + port
+                        : "expected ADDR:PORT (e.g. 127.0.0.1:9470 or [::1]:9470), got '" + value + "': " + e.getMessage());
+            }
+            if (!hp.hasPort() || hp.getHost().isEmpty()) {
                 throw new CommandLine.TypeConversionException("expected ADDR:PORT (e.g. 127.0.0.1:9470 or [::1]:9470), got '" + value + "'");
             }
-            String host = value.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
+            if (hp.getPort() < 1) {
+                throw new CommandLine.TypeConversionException("port must be 1..65535, got " + hp.getPort());
             }
-            int port;
+            String host = hp.getHost();
             try {
-                port = Integer.parseInt(value.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("port must be a number 1..65535, got '" + value.substring(colon + 1) + "'");
-            }
-            if (port < 1 || port > 65535) {
-                throw new CommandLine.TypeConversionException("port must be 1..65535, got " + port);
-            }
-            try {
-                return new InetSocketAddress(java.net.InetAddress.getByName(host), port);
+                return new InetSocketAddress(com.google.common.net.InetAddresses.isInetAddress(host)
+                        ? com.google.common.net.InetAddresses.forString(host) : java.net.InetAddress.getByName(host), hp.getPort());
             } catch (java.net.UnknownHostException e) {
                 throw new CommandLine.TypeConversionException("unknown address '" + host + "'");
             }
