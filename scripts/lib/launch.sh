@@ -41,5 +41,5 @@ jlvs_launch() {
   local -a extra=()
   [[ -n ${JLVS_JAVA_OPTS:-} ]] && read -r -a extra <<<"$JLVS_JAVA_OPTS"
   exec "$JAVA_HOME/bin/java" "${opts[@]}" "${JLVS_LAUNCH_OPTS[@]}" "${guest[@]}" "${extra[@]}" \
-    -cp "$jar:$target/lib/*" "$main" "$@"
+    -cp "$jar" "$main" "$@"   # the jar's manifest names its jars in target/lib: a stale one left there stays out
 }

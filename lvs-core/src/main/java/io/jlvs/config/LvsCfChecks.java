@@ -154,9 +154,14 @@ public final class LvsCfChecks {
         return new Probing(port, address, interval, retryDelay, alpha, quorum(s));
     }
 
+    /** Whether a virtual server's check settings ask for a quorum ({@code check_quorum}). */
+    public static boolean hasQuorum(Map<String, String> checkSettings) {
+        return checkSettings.containsKey("check_quorum");
+    }
+
     /** The quorum keys: none without check_quorum; the programs split as check programs are, never by a shell. */
     private static Optional<Quorum> quorum(Map<String, String> s) {
-        if (!s.containsKey("check_quorum")) {
+        if (!hasQuorum(s)) {
             for (String key : new String[] {"check_hysteresis", "check_quorum_up", "check_quorum_down", "check_omega"}) {
                 if (s.containsKey(key)) {
                     throw new InvalidHealthCheckException(key, s.get(key), "needs check_quorum");

@@ -8,5 +8,10 @@ public enum FailureAction {
      */
     QUIESCE,
     /** Delete the real server from the service; its connections are no longer forwarded. */
-    REMOVE
+    REMOVE;
+
+    /** {@link #QUIESCE} for Piranha's {@code quiesce_server = 1} (keepalived's inhibit_on_failure), else {@link #REMOVE}. */
+    public static FailureAction quiescing(boolean quiesce) {
+        return quiesce ? QUIESCE : REMOVE;
+    }
 }

@@ -37,7 +37,7 @@ final class ConfigChecks {
         int fall = h.settings().containsKey("fall") ? h.fall() : probes(h.timeout(), interval);
         int rise = h.settings().containsKey("rise") ? h.rise() : probes(h.reentry(), interval);
         return HealthPolicy.builder().interval(interval).rise(rise).fall(fall)
-                .onFailure(v.quiesceServer() ? FailureAction.QUIESCE : FailureAction.REMOVE)
+                .onFailure(FailureAction.quiescing(v.quiesceServer()))
                 .slowStart(v.slowStart(), slowStartSteps(v.slowStart()))
                 .retryDelay(probing.retryDelay().orElse(null))
                 .startUp(!probing.alpha())

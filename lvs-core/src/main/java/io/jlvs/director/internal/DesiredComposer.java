@@ -58,7 +58,7 @@ public final class DesiredComposer {
 
     /** Whether the service is configured with a quorum now (a reload may have dropped it). */
     public static boolean hasQuorum(VirtualServerConfig first) {
-        return first.health().settings().containsKey("check_quorum");
+        return io.jlvs.config.LvsCfChecks.hasQuorum(first.health().settings());
     }
 
     private static boolean programs(Configuration config, Role role) {

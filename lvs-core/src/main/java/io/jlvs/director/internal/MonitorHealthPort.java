@@ -139,7 +139,7 @@ public final class MonitorHealthPort implements HealthPort {
                 }
                 servers.add(new WatchedServer(rs.get(), own,
                         new InetSocketAddress(where.address().orElse(rs.get().address()), port),
-                        s.quiesceServer().map(q -> q ? FailureAction.QUIESCE : FailureAction.REMOVE)));
+                        s.quiesceServer().map(FailureAction::quiescing)));
             }
             out.add(new WatchedService(table.get().service(), servers, ConfigChecks.policy(config.cluster(), v, probing)));
         }

@@ -25,4 +25,11 @@ final class ExitCodes {
 
     private ExitCodes() {
     }
+
+    /** Prints "PROGRAM: MESSAGE" on {@code err} and returns {@code code}, for a subcommand's failure. */
+    static int report(java.io.PrintWriter err, String program, int code, String message) {
+        err.println(program + ": " + message);
+        err.flush();
+        return code;
+    }
 }

@@ -64,7 +64,7 @@ final class Import implements Callable<Integer> {
         try {
             text = Files.readString(input, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return fail(err, ExitCodes.NO_INPUT, "cannot read " + input + ": " + e.getMessage());
+            return ExitCodes.report(err, "jlvsd import", ExitCodes.NO_INPUT, "cannot read " + input + ": " + e.getMessage());
         }
         Source source = from != null ? from : guess(text);
         ParsedConfiguration parsed;
@@ -74,7 +74,7 @@ final class Import implements Callable<Integer> {
         } catch (ConfigException e) {
             e.errors().forEach(d -> err.println(d));
             e.warnings().forEach(d -> err.println(d));
-            return fail(err, ExitCodes.CONFIG, e.errors().size() + " error(s) in " + input + "; nothing written");
+            return ExitCodes.report(err, "jlvsd import", ExitCodes.CONFIG, e.errors().size() + " error(s) in " + input + "; nothing written");
         }
         parsed.warnings().forEach(d -> err.println(d));
         String lvsCf = LvsCf.write(parsed.configuration());
@@ -94,9 +94,9 @@ final class Import implements Callable<Integer> {
                 Files.writeString(output, lvsCf, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
-                return fail(err, ExitCodes.CANT_CREATE, output + " exists; it is never overwritten");
+                return ExitCodes.report(err, "jlvsd import", ExitCodes.CANT_CREATE, output + " exists; it is never overwritten");
             } catch (IOException e) {
-                return fail(err, ExitCodes.CANT_CREATE, "cannot write " + output + ": " + e.getMessage());
+                return ExitCodes.report(err, "jlvsd import", ExitCodes.CANT_CREATE, "cannot write " + output + ": " + e.getMessage());
             }
             err.println("jlvsd import: wrote " + output + " (" + parsed.configuration().virtualServers().size()
                     + " virtual server(s), " + parsed.warnings().size() + " warning(s)); check it with jlvsd --check -c "
@@ -110,11 +110,5 @@ final class Import implements Callable<Integer> {
     static Source guess(String text) {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
                 .filter(l -> l.startsWith("-A ")).map(l -> Source.IPVSADM_SAVE).orElse(Source.KEEPALIVED);
-    }
-
-    private static int fail(PrintWriter err, int code, String message) {
-        err.println("jlvsd import: " + message);
-        err.flush();
-        return code;
     }
 }

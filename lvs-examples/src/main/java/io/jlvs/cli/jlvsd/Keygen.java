@@ -38,20 +38,14 @@ final class Keygen implements Callable<Integer> {
             }
             HeartbeatKeyFile.create(output);
         } catch (IOException e) {
-            return fail(err, "cannot create the directory of " + output + ": " + e.getMessage());
+            return ExitCodes.report(err, "jlvsd keygen", ExitCodes.CANT_CREATE, "cannot create the directory of " + output + ": " + e.getMessage());
         } catch (UncheckedIOException e) {
-            return fail(err, e.getMessage());
+            return ExitCodes.report(err, "jlvsd keygen", ExitCodes.CANT_CREATE, e.getMessage());
         }
         out.println("jlvsd: wrote a new heartbeat key to " + output + " (mode 0600)");
         out.println("  copy it to the other director, keeping the mode: scp -p " + output + " OTHER:" + output);
         out.println("  and name it in lvs.cf on both: heartbeat_key_file = \"" + output.toAbsolutePath() + "\"");
         out.flush();
         return 0;
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("jlvsd keygen: " + message);
-        err.flush();
-        return ExitCodes.CANT_CREATE;
     }
 }
