@@ -45,9 +45,11 @@ final class ControlHandler implements ControlTarget {
 
     @Override
     public String logLevel(java.util.Optional<String> logger, String level) {
-        LogLevels levels = director.settings().logLevels().orElseThrow(() -> new IllegalArgumentException(
-                "this director's log levels are fixed (it was started without a way to change them)"));
-        String changed = levels.set(logger, level);
+        java.util.Optional<LogLevels> levels = director.settings().logLevels();
+        if (levels.isEmpty()) {
+            return ControlTarget.super.logLevel(logger, level);   // says they are fixed
+        }
+        String changed = levels.get().set(logger, level);
         org.slf4j.LoggerFactory.getLogger(Director.class).info(Kv.line("event", "admin", "action", "log-level",
                 "changed", changed));
         return changed;

@@ -50,9 +50,12 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
             "fo", "ovf", "mh", "twos", "none");
     private static final Set<String> PERSISTENCE_ENGINES = Set.of("sip");
 
+    /** One service and its real servers, in insertion order (listed newest first). */
+    private record Entry(VirtualService service, Map<RealServerAddress, RealServer> servers) {
+    }
+
     // Insertion order; listed newest first (as the kernel's hlist_add_head / list_add_rcu put them).
-    private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
-    private final Map<ServiceKey, Map<RealServerAddress, RealServer>> servers = new LinkedHashMap<>();
+    private final Map<ServiceKey, Entry> services = new LinkedHashMap<>();
     private final Map<SyncDaemon.State, SyncDaemon> daemons = new LinkedHashMap<>();
     private Timeouts timeouts = Timeouts.ofSeconds(900, 120, 300);
 
@@ -105,7 +108,6 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
             }
             case IPVS_CMD_FLUSH -> {
                 services.clear();
-                servers.clear();
                 return 0;
             }
             case IPVS_CMD_ZERO -> {
@@ -116,24 +118,20 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
                 return service(m.genlCommand(), IpvsCodec.readServiceEntry(a).service());
             }
             case IPVS_CMD_DEL_SERVICE -> {
-                ServiceKey key = RequestKeys.service(a);
-                if (services.remove(key) == null) {
-                    return Errno.ESRCH;
-                }
-                servers.remove(key);
-                return 0;
+                return services.remove(RequestKeys.service(a)) == null ? Errno.ESRCH : 0;
             }
             case IPVS_CMD_GET_SERVICE -> {
                 if (!dump) {
-                    VirtualService s = services.get(RequestKeys.service(a));
-                    if (s == null) {
+                    Entry e = services.get(RequestKeys.service(a));
+                    if (e == null) {
                         return Errno.ESRCH;
                     }
-                    reply.data(m, FAMILY_ID, w -> writeService(w, s));
+                    reply.data(m, FAMILY_ID, w -> writeService(w, e.service()));
                     return -1;
                 }
                 for (boolean fwmark : new boolean[] {false, true}) {
-                    newestFirst(services.values()).stream().filter(s -> (s.key() instanceof ServiceKey.Fwmark) == fwmark)
+                    newestFirst(services.values()).stream().map(Entry::service)
+                            .filter(s -> (s.key() instanceof ServiceKey.Fwmark) == fwmark)
                             .forEach(s -> reply.part(m, FAMILY_ID, w -> writeService(w, s)));
                 }
                 reply.done(m, 0);
@@ -143,11 +141,10 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
                 return dest(m.genlCommand(), a);
             }
             case IPVS_CMD_GET_DEST -> {
-                ServiceKey key = RequestKeys.service(a);
                 // A missing service dumps as none, without an error (ip_vs_genl_dump_dests: out_err
                 // returns the empty skb), unlike a GET of the service itself.
-                Map<RealServerAddress, RealServer> table = servers.getOrDefault(key, Map.of());
-                newestFirst(table.values()).forEach(r -> reply.part(m, FAMILY_ID, w -> {
+                Entry e = services.get(RequestKeys.service(a));
+                newestFirst(e == null ? List.<RealServer>of() : e.servers().values()).forEach(r -> reply.part(m, FAMILY_ID, w -> {
                     w.genlHeader(IPVS_CMD_NEW_DEST, IPVS_GENL_VERSION);
                     IpvsCodec.writeRealServerEntry(w, new RealServerEntry(r, 0, 0, 0, Stats.ZERO));
                 }));
@@ -163,10 +160,10 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
                 return 0;
             }
             case IPVS_CMD_DEL_DAEMON -> {
-                int state = a.nested(IPVS_CMD_ATTR_DAEMON).u32(IPVS_DAEMON_ATTR_STATE);
-                SyncDaemon.State s = state == IP_VS_STATE_MASTER ? SyncDaemon.State.MASTER
-                        : state == IP_VS_STATE_BACKUP ? SyncDaemon.State.BACKUP : null;
-                if (s == null) {
+                SyncDaemon.State s;
+                try {
+                    s = SyncDaemon.State.fromKernel(a.nested(IPVS_CMD_ATTR_DAEMON).u32(IPVS_DAEMON_ATTR_STATE));
+                } catch (IllegalArgumentException e) {
                     return Errno.EINVAL;
                 }
                 return daemons.remove(s) == null ? Errno.ESRCH : 0;
@@ -200,17 +197,18 @@ public final class IpvsMemoryKernel implements MemoryTransport.Handler {
         if (s.persistenceEngine().isPresent() && !PERSISTENCE_ENGINES.contains(s.persistenceEngine().get())) {
             return Errno.ENOENT;
         }
-        services.put(s.key(), s);   // a new one goes last (listed first); an edited one keeps its place
-        servers.putIfAbsent(s.key(), new LinkedHashMap<>());
+        // A new one goes last (listed first); an edited one keeps its place and its real servers.
+        services.compute(s.key(), (k, old) -> new Entry(s, old == null ? new LinkedHashMap<>() : old.servers()));
         return 0;
     }
 
     private int dest(int command, Attributes a) {
         ServiceKey key = RequestKeys.service(a);
-        Map<RealServerAddress, RealServer> table = servers.get(key);
-        if (table == null) {
+        Entry entry = services.get(key);
+        if (entry == null) {
             return Errno.ESRCH;
         }
+        Map<RealServerAddress, RealServer> table = entry.servers();
         RealServerAddress address = RequestKeys.destination(a.nested(IPVS_CMD_ATTR_DEST), key.family());
         boolean exists = table.containsKey(address);
         if (command == IPVS_CMD_DEL_DEST) {

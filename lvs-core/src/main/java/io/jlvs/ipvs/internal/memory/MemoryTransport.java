@@ -2,6 +2,7 @@ package io.jlvs.ipvs.internal.memory;
 
 import static io.jlvs.netlink.NetlinkConstants.NLMSG_DONE;
 import static io.jlvs.netlink.NetlinkConstants.NLMSG_ERROR;
+import static io.jlvs.netlink.NetlinkConstants.NLMSG_HDRLEN;
 import static io.jlvs.netlink.NetlinkConstants.NLM_F_CAPPED;
 import static io.jlvs.netlink.NetlinkConstants.NLM_F_MULTI;
 
@@ -96,10 +97,11 @@ public final class MemoryTransport implements NetlinkTransport {
         /** The request failed with {@code errno}; the kernel's capped NLMSG_ERROR. */
         public void error(Message request, int errno) {
             w.beginMessage(NLMSG_ERROR, NLM_F_CAPPED, request.seq(), PORT_ID);
-            byte[] head = new byte[4 + 16];
+            // struct nlmsgerr: the error, then the request's header (capped: no payload echoed).
+            byte[] head = new byte[4 + NLMSG_HDRLEN];
             ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.nativeOrder()).putInt(-errno);
             ByteBuffer src = request.buffer();
-            for (int i = request.payloadOffset() - 16; i < request.payloadOffset(); i++) {
+            for (int i = request.payloadOffset() - NLMSG_HDRLEN; i < request.payloadOffset(); i++) {
                 b.put(src.get(i));
             }
             w.putRaw(head);
