@@ -8,6 +8,7 @@ import io.jlvs.config.RealServerConfig;
 import io.jlvs.config.VirtualServerConfig;
 import io.jlvs.director.internal.DesiredComposer;
 import io.jlvs.director.internal.DirectorMetrics;
+import io.jlvs.director.internal.DirectorAccess;
 import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.HealthOverlay;
 import io.jlvs.director.internal.HealthPort;
@@ -142,8 +143,22 @@ public final class Director implements AutoCloseable {
         return start(settings, StandardParts.forSettings(settings));
     }
 
-    /** {@link #start(DirectorSettings)} with other parts (tests, embedding). */
-    public static Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
+    static {
+        DirectorAccess.install(new DirectorAccess.Entry() {
+            @Override
+            public Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
+                return Director.start(settings, parts);
+            }
+
+            @Override
+            public Plan plan(DirectorSettings settings, DirectorParts parts, Role role) throws ConfigurationRejectedException {
+                return Director.plan(settings, parts, role);
+            }
+        });
+    }
+
+    /** {@link #start(DirectorSettings)} with other parts (tests, benchmarks: {@link DirectorAccess}). */
+    static Director start(DirectorSettings settings, DirectorParts parts) throws ConfigurationRejectedException {
         io.jlvs.internal.Libraries.require("the director (io.jlvs.director.Director)", io.jlvs.internal.Libraries.DIRECTOR);
         // First of all: a second director must not touch the first one's addresses or table.
         InstanceLock instance = lock(settings);
@@ -200,7 +215,7 @@ public final class Director implements AutoCloseable {
      * What a reload of {@code configFile} would change right now, without changing anything: reads
      * the file, composes, dumps and plans. For {@code jlvsd --plan}.
      */
-    public static Plan plan(DirectorSettings settings, DirectorParts parts, Role role)
+    static Plan plan(DirectorSettings settings, DirectorParts parts, Role role)
             throws ConfigurationRejectedException {
         Configuration cfg = parts.loader().load(settings.configFile());
         try (KernelTable kernel = parts.kernel().apply(settings.namespace())) {
@@ -209,7 +224,7 @@ public final class Director implements AutoCloseable {
         }
     }
 
-    /** {@link #plan(DirectorSettings, DirectorParts, Role)} with the standard parts, as the active director. */
+    /** What a reload would change for the active director, with the standard parts. */
     public static Plan plan(DirectorSettings settings) throws ConfigurationRejectedException {
         return plan(settings, StandardParts.forSettings(settings), Role.ACTIVE);
     }

@@ -14,6 +14,7 @@ import io.jlvs.bench.scale.ScaleRun;
 import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
+import io.jlvs.director.internal.DirectorAccess;
 import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.KernelTable;
@@ -147,7 +148,7 @@ public final class WeightChangeRun implements ScaleRun {
                     .driftInterval(Duration.ofDays(1)).build();
             ctx.log("jLVS: starting a director on %d virtual servers from lvs.cf", table.services());
             long start = System.nanoTime();
-            try (Director director = Director.start(settings, parts)) {
+            try (Director director = DirectorAccess.start(settings, parts)) {
                 double startSeconds = BulkLoadRun.seconds(System.nanoTime() - start);
                 try (CountedClient witness = CountedClient.open(ns)) {
                     if (witness.countEntries() != table.operations()) {

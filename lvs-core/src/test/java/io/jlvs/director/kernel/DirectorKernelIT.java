@@ -12,6 +12,7 @@ import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
 import io.jlvs.director.Plan;
+import io.jlvs.director.internal.DirectorAccess;
 import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.KernelTable;
@@ -104,7 +105,7 @@ class DirectorKernelIT {
     }
 
     private static Director start(DirectorSettings settings) throws ConfigurationRejectedException {
-        return Director.start(settings, unchecked());
+        return DirectorAccess.start(settings, unchecked());
     }
 
     private DirectorSettings.Builder settings(KernelNamespace ns, Path file) {
@@ -132,7 +133,7 @@ class DirectorKernelIT {
         Path file = write(lvsCf(3, "").replace("scheduler = wlc", "scheduler = twos"));
 
         ConfigurationRejectedException byPlan = assertThrows(ConfigurationRejectedException.class,
-                () -> Director.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE));
+                () -> DirectorAccess.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE));
         ConfigurationRejectedException byStart = assertThrows(ConfigurationRejectedException.class,
                 () -> start(settings(ns, file).build()).close());
 
@@ -146,7 +147,7 @@ class DirectorKernelIT {
     @Test
     void startProgramsTheTableAndPlanChangesNothing(KernelNamespace ns) throws Exception {
         Path file = write(lvsCf(3, ""));
-        Plan plan = Director.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE);
+        Plan plan = DirectorAccess.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE);
         assertEquals(3, plan.size(), plan.toString());
         assertEquals(List.of(), ns.ipvsadmSave(), "--plan wrote nothing");
 

@@ -9,6 +9,7 @@ import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
 import io.jlvs.director.Plan;
+import io.jlvs.director.internal.DirectorAccess;
 import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.HealthPort;
 import io.jlvs.director.internal.KernelTable;
@@ -87,7 +88,7 @@ class DirectorOwnershipKernelIT {
     }
 
     private static Director start(DirectorSettings settings) throws ConfigurationRejectedException {
-        return Director.start(settings, unchecked());
+        return DirectorAccess.start(settings, unchecked());
     }
 
     private DirectorSettings.Builder settings(KernelNamespace ns, Path file) {
@@ -113,7 +114,7 @@ class DirectorOwnershipKernelIT {
     void aServiceMadeWithIpvsadmSurvivesStartDriftChecksReloadAndStop(KernelNamespace ns) throws Exception {
         makeByHand(ns);
         Path file = write(lvsCf(3, ""));
-        Plan plan = Director.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE);
+        Plan plan = DirectorAccess.plan(settings(ns, file).build(), unchecked(), Role.ACTIVE);
         assertEquals(List.of(ServiceKey.udp(InetAddress.getByName("10.9.9.9"), 53)), plan.leftAlone());
         assertEquals(2, plan.size(), "the web service and its real server only: " + plan);
 

@@ -3,6 +3,7 @@ package io.jlvs.director.kernel;
 import io.jlvs.director.Director;
 import io.jlvs.director.DirectorSettings;
 import io.jlvs.director.NodeMode;
+import io.jlvs.director.internal.DirectorAccess;
 import io.jlvs.director.internal.DirectorParts;
 import io.jlvs.director.internal.FailoverRolePort;
 import io.jlvs.director.internal.HealthPort;
@@ -25,7 +26,7 @@ final class ReferenceDirectors {
     static Director start(ReferenceCluster c, String node, Path file) throws Exception {
         DirectorSettings settings = DirectorSettings.builder(file).namespace(c.namespace(node))
                 .node(node.equals("lvs1") ? NodeMode.PRIMARY : NodeMode.BACKUP).build();
-        return Director.start(settings, new DirectorParts(new LvsCfLoader(), cfg -> HealthPort.none(),
+        return DirectorAccess.start(settings, new DirectorParts(new LvsCfLoader(), cfg -> HealthPort.none(),
                 cfg -> new FailoverRolePort(settings.namespace(), settings.node()),
                 ns -> KernelTable.ipvs(IpvsClient.open(ns))));
     }
