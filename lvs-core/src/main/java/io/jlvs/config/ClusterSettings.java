@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The global part of lvs.cf: the two directors, heartbeat, routing method, NAT router, sync daemon,
- * and jLVS's failover extensions. Defaults are listed in docs/lvs.cf.md and in {@link Builder}.
+ * and jLVS's failover extensions. Defaults are listed in docs/lvs.cf.md and in {@link #defaults()}.
  *
  * @param serialNo {@code serial_no}: a number the GUI bumps on every save; informational
  * @param primary {@code primary}: the primary director's public address

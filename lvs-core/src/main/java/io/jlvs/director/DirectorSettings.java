@@ -78,6 +78,7 @@ public record DirectorSettings(
         return new Builder(configFile);
     }
 
+    /** Collects the optional settings; {@link DirectorSettings#builder(Path)} names the defaults. */
     public static final class Builder {
         private final Path configFile;
         private NetworkNamespace namespace = NetworkNamespace.current();

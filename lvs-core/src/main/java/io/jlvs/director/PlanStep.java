@@ -30,6 +30,7 @@ public sealed interface PlanStep {
     /** One line for people: "+ service TCP 10.0.0.1:80 wlc", "~ real server ... weight 5 -> 0". */
     String describe();
 
+    /** A service the desired table has and the live one lacks: "+ service". */
     record AddService(VirtualService virtualService) implements PlanStep {
         public AddService {
             Objects.requireNonNull(virtualService, "virtualService");
@@ -52,6 +53,7 @@ public sealed interface PlanStep {
         }
     }
 
+    /** A service whose settings differ, {@code from} the live table {@code to} the desired one: "~ service". */
     record EditService(VirtualService from, VirtualService to) implements PlanStep {
         public EditService {
             Objects.requireNonNull(from, "from");
@@ -86,6 +88,7 @@ public sealed interface PlanStep {
         }
     }
 
+    /** A live service that the desired table does not have: "- service". */
     record DeleteService(VirtualService virtualService) implements PlanStep {
         public DeleteService {
             Objects.requireNonNull(virtualService, "virtualService");
@@ -108,6 +111,7 @@ public sealed interface PlanStep {
         }
     }
 
+    /** A real server the desired service has and the live one lacks: "+ real server". */
     record AddRealServer(ServiceKey service, RealServer server) implements PlanStep {
         public AddRealServer {
             Objects.requireNonNull(service, "service");
@@ -127,6 +131,7 @@ public sealed interface PlanStep {
         }
     }
 
+    /** A real server whose settings differ, {@code from} the live table {@code to} the desired one: "~ real server". */
     record EditRealServer(ServiceKey service, RealServer from, RealServer to) implements PlanStep {
         public EditRealServer {
             Objects.requireNonNull(service, "service");
@@ -158,6 +163,7 @@ public sealed interface PlanStep {
         }
     }
 
+    /** A live real server that the desired table does not have: "- real server". */
     record DeleteRealServer(ServiceKey service, RealServer server) implements PlanStep {
         public DeleteRealServer {
             Objects.requireNonNull(service, "service");

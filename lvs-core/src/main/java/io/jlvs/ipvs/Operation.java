@@ -11,6 +11,7 @@ public sealed interface Operation {
     /** The service the operation is about. */
     ServiceKey service();
 
+    /** Adds a virtual service ({@code ipvsadm -A}). */
     record AddService(VirtualService virtualService) implements Operation {
         public AddService {
             Objects.requireNonNull(virtualService, "virtualService");
@@ -27,6 +28,7 @@ public sealed interface Operation {
         }
     }
 
+    /** Changes a virtual service's settings in place ({@code ipvsadm -E}); its key stays. */
     record EditService(VirtualService virtualService) implements Operation {
         public EditService {
             Objects.requireNonNull(virtualService, "virtualService");
@@ -43,6 +45,7 @@ public sealed interface Operation {
         }
     }
 
+    /** Deletes a virtual service and its real servers ({@code ipvsadm -D}). */
     record DeleteService(ServiceKey service) implements Operation {
         public DeleteService {
             Objects.requireNonNull(service, "service");
@@ -54,6 +57,7 @@ public sealed interface Operation {
         }
     }
 
+    /** Adds a real server to a service ({@code ipvsadm -a}). */
     record AddRealServer(ServiceKey service, RealServer server) implements Operation {
         public AddRealServer {
             Objects.requireNonNull(service, "service");
@@ -66,6 +70,7 @@ public sealed interface Operation {
         }
     }
 
+    /** Changes a real server's settings in place ({@code ipvsadm -e}); its address stays. */
     record EditRealServer(ServiceKey service, RealServer server) implements Operation {
         public EditRealServer {
             Objects.requireNonNull(service, "service");
@@ -78,6 +83,7 @@ public sealed interface Operation {
         }
     }
 
+    /** Removes a real server from a service ({@code ipvsadm -d}). */
     record DeleteRealServer(ServiceKey service, RealServerAddress server) implements Operation {
         public DeleteRealServer {
             Objects.requireNonNull(service, "service");

@@ -12,6 +12,7 @@ import io.jlvs.sys.Errno;
  */
 public record Outcome(Request request, Status status, int errno, String kernelMessage) {
 
+    /** Whether the request took effect, as far as the batch can tell. */
     public enum Status {
         /** The kernel acknowledged it: it took effect. */
         APPLIED,
