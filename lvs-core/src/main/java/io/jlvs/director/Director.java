@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * runs after a start, a reload, a role change, an operator command, a debounced burst of health
  * verdicts, and on the drift-check timer; a drift check that finds work logs it as a repair.
  *
- * <p>The director manages only the services it owns ({@link TableOwnership}): those in its
+ * <p>The director manages only the services it owns: those in its
  * configuration and those it created, remembered across restarts in the settings' state file. So a
  * service it created that left the configuration is deleted, and one made by anybody else is never
  * edited or deleted (with {@code manage_whole_table = 1} it manages the whole IPVS table of its

@@ -12,9 +12,11 @@ import java.util.Optional;
 /**
  * Up when the real server answers an ICMP (IPv4) or ICMPv6 echo request within the timeout:
  * keepalived's PING_CHECK. The target's port plays no part. The echo goes out through the syscall
- * layer on a datagram ICMP socket, or a raw one where {@code net.ipv4.ping_group_range} does not
- * include the process's group ({@link IcmpEcho} says what each needs); a reply counts only from the
- * server, with the request's sequence number and random payload, so another host cannot answer for it.
+ * layer on a datagram ICMP socket, which needs no privilege, or a raw one, which needs CAP_NET_RAW,
+ * where {@code net.ipv4.ping_group_range} does not include the process's group (the kernel's default
+ * range is empty; with many ping-checked servers, allow the director's group there); a reply counts
+ * only from the server, with the request's sequence number and random payload, so another host
+ * cannot answer for it.
  *
  * <p>A ping says the host is up, not that its service is: pair it with a service check (check2_*) where
  * that matters, or use it for servers whose service has no protocol a probe can speak.

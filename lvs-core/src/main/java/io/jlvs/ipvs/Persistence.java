@@ -8,8 +8,8 @@ import java.time.Duration;
  * agree in the first {@code netmaskPrefixLength} bits count as one client.
  *
  * <p>The netmask is a prefix length for both families. The kernel takes an IPv4 netmask
- * (255.255.255.0) but an IPv6 prefix length (IPVS_SVC_ATTR_NETMASK, see
- * {@link io.jlvs.ipvs.internal.IpvsUapi}); the codec converts. Which lengths are valid depends on
+ * (255.255.255.0) but an IPv6 prefix length ({@code IPVS_SVC_ATTR_NETMASK} of
+ * include/uapi/linux/ip_vs.h); the codec converts. Which lengths are valid depends on
  * the family, so {@link VirtualService} checks it: 0..32 for IPv4 (ipvsadm default 32, i.e.
  * 255.255.255.255), 1..128 for IPv6 (default 128; the kernel refuses 0 with EINVAL).
  *
