@@ -30,18 +30,21 @@ class ManPageTest {
 
     private final IpvsadmParser parser = new IpvsadmParser(ServicesDatabase.of(List.of()));
 
-    private static List<String> page() throws IOException {
+    static Path repoFile(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path page = dir.resolve("docs/jlvsadm.8.md");
-            if (Files.isRegularFile(page)) {
-                return Files.readAllLines(page);
+            if (Files.isRegularFile(dir.resolve(name))) {
+                return dir.resolve(name);
             }
         }
-        return fail("no docs/jlvsadm.8.md above " + Path.of("").toAbsolutePath());
+        return fail("no " + name + " above " + Path.of("").toAbsolutePath());
+    }
+
+    private static List<String> page() throws IOException {
+        return Files.readAllLines(repoFile("docs/jlvsadm.8.md"));
     }
 
     /** Every spelling the parser takes, from its own table. */
-    private static Set<String> accepted() {
+    static Set<String> accepted() {
         Set<String> spellings = new TreeSet<>();
         for (CliOption o : CliOption.values()) {
             spellings.add("--" + o.longName());
