@@ -119,6 +119,27 @@ class SuiteCheckTest {
     }
 
     @Test
+    void aFirstBackendOnlyClassIsExpectedOnTheFirstBackendAlone() throws Exception {
+        // LifecycleKernelIT is listed in scripts/lib/first-backend-only
+        testSource("InfoKernelIT", "@Test");
+        testSource("LifecycleKernelIT", "@Test");
+        failsafeReport("ffm", "InfoKernelIT", "");
+        failsafeReport("jnr", "InfoKernelIT", "");
+        failsafeReport("jnr", "LifecycleKernelIT", "");
+
+        Result r = run("kernel", "ffm jnr", root.toString());
+
+        assertEquals(1, r.status, r.output);
+        assertTrue(r.output.contains("backend ffm: io.x.LifecycleKernelIT has no report"), r.output);
+        assertTrue(!r.output.contains("backend jnr: io.x"), r.output);
+
+        failsafeReport("ffm", "LifecycleKernelIT", "");
+        Files.delete(root.resolve("m/target/failsafe-reports-jnr/TEST-io.x.LifecycleKernelIT.xml"));
+        Result second = run("kernel", "ffm jnr", root.toString());
+        assertEquals(0, second.status, second.output);
+    }
+
+    @Test
     void kernelFailsOnASkipWithoutAKernelReason() throws Exception {
         testSource("ArpProbeKernelIT", "");
         failsafeReport("ffm", "ArpProbeKernelIT", "<skipped message=\"needs root to create network namespaces\"/>");
