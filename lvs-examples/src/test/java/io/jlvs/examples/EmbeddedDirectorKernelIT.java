@@ -154,7 +154,7 @@ class EmbeddedDirectorKernelIT {
     }
 
     private Set<String> table() {
-        return Set.copyOf(inNs("ipvsadm", "-Sn").lines().filter(l -> !l.isBlank()).toList());
+        return Set.copyOf(inNs("ipvsadm", "-Sn").lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 
     private long vipCount() {
