@@ -3,16 +3,14 @@ package io.jlvs.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jlvs.cli.testing.Commands;
 import io.jlvs.director.Director;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -76,7 +74,7 @@ class EmbeddedDirectorKernelIT {
     @BeforeEach
     void namespace() throws IOException {
         ns = "jlvs-embed-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100_000;
-        sh("ip", "netns", "add", ns);
+        Commands.sh("ip", "netns", "add", ns);
         inNs("ip", "link", "set", "lo", "up");
         inNs("ip", "link", "add", "eth0", "type", "dummy");
         inNs("ip", "link", "set", "eth0", "up");
@@ -90,7 +88,7 @@ class EmbeddedDirectorKernelIT {
         stop.complete(null);   // a test that failed half-way still closes its director
         app.shutdown();
         app.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS);
-        run("ip", "netns", "del", ns);
+        Commands.run("ip", "netns", "del", ns);
     }
 
     /** Runs the example as an application would, on its own thread; the director once it has started. */
@@ -158,36 +156,10 @@ class EmbeddedDirectorKernelIT {
     }
 
     private long vipCount() {
-        return inNs("ip", "-o", "-4", "addr", "show").lines().filter(l -> l.contains(" 10.0.0.100/")).count();
+        return Commands.count(ns, "10.0.0.100");
     }
 
     private String inNs(String... command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(List.of(command));
-        return sh(full.toArray(String[]::new));
-    }
-
-    private static String sh(String... command) {
-        String[] r = run(command);
-        assertEquals("0", r[0], () -> String.join(" ", command) + ": " + r[1]);
-        return r[1];
-    }
-
-    /** {exit status, stdout and stderr}, bounded by two minutes. */
-    private static String[] run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", command));
-            }
-            return new String[] {Integer.toString(p.exitValue()), new String(out, StandardCharsets.UTF_8)};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Commands.inNs(ns, command);
     }
 }

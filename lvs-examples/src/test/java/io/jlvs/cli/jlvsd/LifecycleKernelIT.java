@@ -3,6 +3,7 @@ package io.jlvs.cli.jlvsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jlvs.cli.testing.Commands;
 import io.jlvs.failover.HeartbeatKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -262,7 +263,7 @@ class LifecycleKernelIT {
         Path cf = Files.writeString(dir.resolve("lvs.cf"), base);
         Process director = jlvsd("netns", "-c", cf.toString());
         processes.await("three runs of the check program", director, "netns", () -> runs("web") >= 3,
-                () -> "threads of jlvsd:\n" + JlvsdProcesses.run(java.nio.file.Path.of(System.getProperty("java.home"), "bin",
+                () -> "threads of jlvsd:\n" + Commands.run(java.nio.file.Path.of(System.getProperty("java.home"), "bin",
                         "jcmd").toString(), Long.toString(director.pid()), "Thread.print")[1]);
         Thread.sleep(3_000);   // three more probe rounds of the TCP check
         assertTrue(ipvsadm().contains("-a -t 10.0.0.100:80 -r 10.0.0.1:8080"), ipvsadm() + log("netns"));
@@ -316,7 +317,7 @@ class LifecycleKernelIT {
     }
 
     private long count(String ip) {
-        return JlvsdProcesses.count(ns, ip);
+        return Commands.count(ns, ip);
     }
 
     private Process jlvsd(String name, String... args) throws IOException {
@@ -345,14 +346,14 @@ class LifecycleKernelIT {
     }
 
     private String inNs(String... command) {
-        return JlvsdProcesses.inNs(ns, command);
+        return Commands.inNs(ns, command);
     }
 
     private static String sh(String... command) {
-        return JlvsdProcesses.sh(command);
+        return Commands.sh(command);
     }
 
     private static String[] run(String... command) {
-        return JlvsdProcesses.run(command);
+        return Commands.run(command);
     }
 }

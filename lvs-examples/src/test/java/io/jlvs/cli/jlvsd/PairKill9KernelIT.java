@@ -1,9 +1,9 @@
 package io.jlvs.cli.jlvsd;
 
-import static io.jlvs.cli.jlvsd.JlvsdProcesses.count;
-import static io.jlvs.cli.jlvsd.JlvsdProcesses.inNs;
-import static io.jlvs.cli.jlvsd.JlvsdProcesses.run;
-import static io.jlvs.cli.jlvsd.JlvsdProcesses.sh;
+import static io.jlvs.cli.testing.Commands.count;
+import static io.jlvs.cli.testing.Commands.inNs;
+import static io.jlvs.cli.testing.Commands.run;
+import static io.jlvs.cli.testing.Commands.sh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
