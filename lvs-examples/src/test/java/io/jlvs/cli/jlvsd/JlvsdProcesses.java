@@ -1,6 +1,5 @@
 package io.jlvs.cli.jlvsd;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
