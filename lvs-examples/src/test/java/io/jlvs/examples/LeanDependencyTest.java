@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A fresh Maven project that depends on io.jlvs:lvs-core alone (as installed by this build): its
  * dependency tree is jLVS native, JNR-FFI (with its own asm and jffi) and slf4j-api, nothing else (the
- * test prints it); QuickStart and BulkLoad compile against it, and BulkLoad runs on it with the
- * in-memory IPVS. QuickStart itself needs a kernel with IPVS and root: here it must get as far as
- * asking for IPVS (no NoClassDefFoundError on the way).
+ * test prints it); QuickStart, BulkLoad, ReconcilerSync and CanaryWeights compile against it, and
+ * BulkLoad and ReconcilerSync run on it with the in-memory IPVS. QuickStart itself needs a kernel
+ * with IPVS and root: here it must get as far as asking for IPVS (no NoClassDefFoundError on the way);
+ * LeanQuickStartKernelIT runs it on a kernel.
  */
 class LeanDependencyTest {
     private static final Set<String> ALLOWED = Set.of("io.jlvs:lvs-core", "io.jlvs:jlvs-native", "com.github.jnr:jnr-ffi",
@@ -95,11 +96,17 @@ class LeanDependencyTest {
         String javaHome = System.getProperty("java.home");
         String cp = Files.readString(dir.resolve("cp.txt")).strip();
         List<String> javac = new ArrayList<>(List.of(Path.of(javaHome, "bin", "javac").toString(), "-d", classes.toString(),
-                "-cp", cp, src.resolve("QuickStart.java").toString(), src.resolve("BulkLoad.java").toString()));
+                "-cp", cp, src.resolve("QuickStart.java").toString(), src.resolve("BulkLoad.java").toString(),
+                src.resolve("ReconcilerSync.java").toString(), src.resolve("CanaryWeights.java").toString()));
         run(javac);
         String bulk = run(List.of(Path.of(javaHome, "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", classes + File.pathSeparator + cp, "io.jlvs.examples.BulkLoad", "20", "3", "--in-memory"));
         assertTrue(bulk.contains("80 of 80 operations applied"), bulk);
+        // A desired-state sync needs no more than that either (Reconciler is in io.jlvs.director, but
+        // only the Director itself needs the director's optional libraries).
+        String sync = run(List.of(Path.of(javaHome, "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                "-cp", classes + File.pathSeparator + cp, "io.jlvs.examples.ReconcilerSync", "--in-memory"));
+        assertTrue(sync.contains("sync again:\n  => in sync") && sync.contains("2 repaired drift"), sync);
         // QuickStart programs the kernel: with IPVS and root it prints the table, elsewhere it stops at
         // asking for IPVS; either way every class it needs is on the lean class path.
         Process quick = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
