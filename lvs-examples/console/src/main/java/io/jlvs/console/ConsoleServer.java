@@ -1,0 +1,134 @@
+package io.jlvs.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's web server: Javalin routes over the pieces that do the work (WebSecurity,
+ * LoginRoutes, ChangeRoutes, StaticAssets) and jlvsd's {@code status} for the pages.
+ */
+final class ConsoleServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
+    private final Javalin app;
+    private final ConsoleConfig config;
+
+    private ConsoleServer(Javalin app, ConsoleConfig config) {
+        this.app = app;
+        this.config = config;
+    }
+
+    static ConsoleServer start(ConsoleConfig config) throws IOException {
+        Optional<UsersFile> users = config.usersFile().isPresent() ? Optional.of(UsersFile.load(config.usersFile().get())) : Optional.empty();
+        Sessions sessions = new Sessions(config.sessionTimeout());
+        WebSecurity security = new WebSecurity(sessions, config.security(), config.tls(), config.maxBodyBytes());
+        ControlClient control = new ControlClient(config.controlSocket());
+        Pages pages = new Pages();
+        ChangeRoutes changes = new ChangeRoutes(control, config.auditLog().map(AuditLog::new));
+        StaticAssets assets = new StaticAssets();
+        Optional<LoginRoutes> login = users.map(u -> new LoginRoutes(u, sessions, new LoginLimiter(), security, pages));
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(2000));
+            if (config.tls()) {
+                cfg.jetty.addConnector((server, http) -> tlsConnector(server, http, config));
+            } else {
+                cfg.jetty.host = config.host();
+                cfg.jetty.port = config.port();
+            }
+            cfg.routes.before(security::check);
+            cfg.routes.get("/static/{name}", assets::serve);
+            if (login.isPresent()) {
+                cfg.routes.get("/login", login.get()::form);
+                cfg.routes.post("/login", login.get()::login);
+                cfg.routes.post("/logout", login.get()::logout);
+            } else {
+                cfg.routes.get("/login", ctx -> ctx.redirect("/", HttpStatus.SEE_OTHER));
+            }
+            cfg.routes.get("/", ctx -> status(ctx, control, pages, changes, config.security()));
+            cfg.routes.get("/api/status", ctx -> statusJson(ctx, control));
+            cfg.routes.post("/servers/{action}", changes::change);
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                WebSecurity.headers(ctx);
+                WebSecurity.refuse(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the console failed on this request; its log says why");
+            });
+        });
+        if (config.tls()) {
+            app.start();
+        } else {
+            app.start(config.host(), config.port());
+        }
+        LOG.info("jlvs-console on {}://{}:{}, jlvsd at {}, {}", config.tls() ? "https" : "http", config.host(), app.port(),
+                config.controlSocket(), users.map(u -> u.size() + " user(s)").orElse("no logins: everyone is a viewer"));
+        return new ConsoleServer(app, config);
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    ConsoleConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void status(Context ctx, ControlClient control, Pages pages, ChangeRoutes changes, boolean security) {
+        Sessions.Session who = WebSecurity.session(ctx);
+        String notice = changes.takeNotice(who);
+        try {
+            JsonNode status = control.call(control.request("status"));
+            pages.status(ctx, StatusPage.of(who, security, status, notice));
+        } catch (ControlClient.ControlException e) {
+            pages.status(ctx, StatusPage.unavailable(who, security, e.getMessage()));
+        }
+    }
+
+    private static void statusJson(Context ctx, ControlClient control) {
+        try {
+            ctx.contentType("application/json").result(control.call(control.request("status")).toString());
+        } catch (ControlClient.ControlException e) {
+            ctx.status(HttpStatus.BAD_GATEWAY).contentType("application/json")
+                    .result("{\"error\":" + AuditLog.quote(e.getMessage()) + "}");
+        }
+    }
+
+    private static ServerConnector tlsConnector(Server server, HttpConfiguration http, ConsoleConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.tlsKeystore().orElseThrow().toString());
+        ssl.setKeyStoreType("PKCS12");
+        try {
+            ssl.setKeyStorePassword(Files.readAllLines(config.tlsPasswordFile().orElseThrow(), StandardCharsets.UTF_8).get(0));
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("cannot read the keystore password from " + config.tlsPasswordFile().get()
+                    + " (its first line is the password): " + e.getMessage(), e);
+        }
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer());
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+    }
+}
