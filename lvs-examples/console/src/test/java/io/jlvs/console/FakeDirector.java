@@ -1,0 +1,79 @@
+package io.jlvs.console;
+
+import io.jlvs.director.DirectorStatus;
+import io.jlvs.director.internal.ControlTarget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A director behind jlvsd's real control server: one service "web" with rs1 and rs2, whose weights and
+ * admin states change as the control commands say, so a test reads its changes back through {@code status}.
+ */
+final class FakeDirector implements ControlTarget {
+    final Map<String, Integer> weights = new LinkedHashMap<>(Map.of("rs1", 1, "rs2", 1));
+    final Map<String, String> admin = new LinkedHashMap<>(Map.of("rs1", "enabled", "rs2", "enabled"));
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public synchronized Object status() {
+        List<DirectorStatus.Server> servers = new ArrayList<>();
+        for (String name : List.of("rs1", "rs2")) {
+            servers.add(new DirectorStatus.Server(name, "10.11.12." + (name.equals("rs1") ? 11 : 12) + ":80", 1, weights.get(name),
+                    "UP", "200 OK <b>", admin.get(name), 3, 1));
+        }
+        return new DirectorStatus("ACTIVE", List.of("backup 10.0.0.2 alive"), 1, "/etc/sysconfig/ha/lvs.cf",
+                List.of(new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "wlc", true, true, servers)), "key-file");
+    }
+
+    @Override
+    public int reload() {
+        throw new UnsupportedOperationException("the console does not reload");
+    }
+
+    @Override
+    public List<String> plan() {
+        return List.of();
+    }
+
+    @Override
+    public synchronized void weight(String service, String server, int weight) {
+        known(service, server);
+        calls.add("weight " + service + " " + server + " " + weight);
+        weights.put(server, weight);
+        admin.put(server, "weight " + weight);
+    }
+
+    @Override
+    public synchronized void enable(String service, String server, boolean enabled) {
+        known(service, server);
+        calls.add((enabled ? "enable " : "disable ") + service + " " + server);
+        admin.put(server, enabled ? "enabled" : "disabled");
+    }
+
+    @Override
+    public synchronized Object drain(String service, String server, Duration timeout) {
+        known(service, server);
+        calls.add("drain " + service + " " + server + " " + timeout);
+        weights.put(server, 0);
+        return Map.of("drained", true, "activeConnections", 0);
+    }
+
+    @Override
+    public String logLevel(Optional<String> logger, String level) {
+        throw new UnsupportedOperationException();
+    }
+
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void known(String service, String server) {
+        if (!service.equals("web") || !weights.containsKey(server)) {
+            throw new IllegalArgumentException("no real server " + server + " in " + service);
+        }
+    }
+}
