@@ -9,14 +9,16 @@ source "$repo/scripts/lib/common.sh"
 
 jlvs_launch() {
   local name=$1 native=$2 main=$3 target jar='' candidate
+  # bin/jlvs-console runs another module's jar: JLVS_LAUNCH_MODULE (its folder) and JLVS_LAUNCH_ARTIFACT.
+  local module=${JLVS_LAUNCH_MODULE:-lvs-examples} artifact=${JLVS_LAUNCH_ARTIFACT:-lvs-examples}
   shift 3
-  target=$repo/lvs-examples/target
-  for candidate in "$target"/lvs-examples-*.jar; do
+  target=$repo/$module/target
+  for candidate in "$target"/"$artifact"-*.jar; do
     case $candidate in *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;; esac
     [[ -f $candidate ]] && jar=$candidate && break
   done
   if [[ -z $jar || ! -d $target/lib ]]; then
-    echo "$name: $target has no lvs-examples jar and lib/ yet; build first:" >&2
+    echo "$name: $target has no $artifact jar and lib/ yet; build first:" >&2
     echo "  cd $repo && mvn -B -DskipTests install" >&2
     exit 1
   fi
