@@ -1,8 +1,10 @@
 /**
  * jlvs-console, jLVS's web console: its own unprivileged process, a client of jlvsd's control socket
- * and never of the kernel, so it needs no jLVS module at all. Nothing here is API.
+ * and never of the kernel; of jLVS it uses only the control socket's client
+ * ({@code io.jlvs.director.ControlClient}). Nothing here is API.
  */
 module io.jlvs.console {
+    requires io.jlvs.core;
     requires io.javalin;
     requires gg.jte.runtime;
     requires org.bouncycastle.provider;

@@ -5,6 +5,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.jlvs.director.ControlClient;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

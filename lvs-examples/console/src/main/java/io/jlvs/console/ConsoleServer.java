@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.jlvs.director.ControlClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ final class ConsoleServer implements AutoCloseable {
         Optional<UsersFile> users = config.usersFile().isPresent() ? Optional.of(UsersFile.load(config.usersFile().get())) : Optional.empty();
         Sessions sessions = new Sessions(config.sessionTimeout());
         WebSecurity security = new WebSecurity(sessions, config.security(), config.tls(), config.maxBodyBytes());
-        ControlClient control = new ControlClient(config.controlSocket());
+        ControlClient control = new ControlClient(config.controlSocket(), "control_socket in the console's config",
+                "run the console's user with jlvsd's --control-group as its primary group (docs/console.md)");
         Pages pages = new Pages();
         ChangeRoutes changes = new ChangeRoutes(control, config.auditLog().map(AuditLog::new));
         StaticAssets assets = new StaticAssets();

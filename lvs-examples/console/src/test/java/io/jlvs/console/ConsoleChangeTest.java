@@ -6,29 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Changes go through jlvsd's control commands, for operators with the session's CSRF token only, and are audited. */
-class ConsoleChangeTest {
-    @TempDir
-    Path dir;
-    ConsoleFixture console;
-
-    @BeforeEach
-    void start() throws Exception {
-        console = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
+class ConsoleChangeTest extends ConsoleTest {
 
     @Test
     void operatorSetsAWeightThatJlvsdsStatusShowsAndTheAuditLogRecords() throws Exception {

@@ -6,29 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Security headers, the body limit and the static files. */
-class ConsoleHardeningTest {
-    @TempDir
-    Path dir;
-    ConsoleFixture console;
-
-    @BeforeEach
-    void start() throws Exception {
-        console = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
+class ConsoleHardeningTest extends ConsoleTest {
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {

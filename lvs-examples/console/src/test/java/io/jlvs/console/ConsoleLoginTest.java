@@ -5,28 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Logging in and out, and what a request without a session gets. */
-class ConsoleLoginTest {
-    @TempDir
-    Path dir;
-    ConsoleFixture console;
-
-    @BeforeEach
-    void start() throws Exception {
-        console = new ConsoleFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        console.close();
-    }
+class ConsoleLoginTest extends ConsoleTest {
 
     @Test
     void rightPasswordOpensASessionWithAStrictHttpOnlyCookie() throws Exception {

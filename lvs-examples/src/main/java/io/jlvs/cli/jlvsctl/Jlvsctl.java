@@ -2,14 +2,15 @@ package io.jlvs.cli.jlvsctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jlvs.director.ControlClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine;
 
 /**
  * {@code jlvsctl [-s PATH] status|drain|weight|enable|disable|reload|plan|log-level}: asks a running jlvsd.
@@ -52,7 +53,7 @@ public final class Jlvsctl implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         try {
-            JsonNode result = new ControlClient(socket).call(request);
+            JsonNode result = client().call(request);
             String text = print.apply(result);
             if (!text.isEmpty()) {
                 out.print(text.endsWith("\n") ? text : text + "\n");
@@ -67,7 +68,12 @@ public final class Jlvsctl implements Callable<Integer> {
     }
 
     ObjectNode request(String command) {
-        return new ControlClient(socket).request(command);
+        return client().request(command);
+    }
+
+    private ControlClient client() {
+        return new ControlClient(socket, "give its --control-socket PATH with -s PATH",
+                "run jlvsctl as root or as a member of jlvsd's --control-group");
     }
 
     abstract static class Sub implements Callable<Integer> {

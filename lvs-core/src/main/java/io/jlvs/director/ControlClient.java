@@ -1,4 +1,4 @@
-package io.jlvs.console;
+package io.jlvs.director;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,31 +17,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One request and its answer over jlvsd's control socket (docs/jlvsd.md, "Control socket"): the
- * console's only way to the director. jlvsctl has its own copy; the console does not depend on the
- * command-line programs' module.
+ * One request and its answer over a director's control socket (docs/jlvsd.md, "Control socket"): what
+ * jlvsctl and the web console use. The JDK's own Unix-domain sockets, no native library. Needs
+ * Jackson (an optional dependency of lvs-core), as the protocol is JSON lines.
  */
-final class ControlClient {
-    /** jlvsd refused the request, or could not be reached; the message says which and why. */
-    static final class ControlException extends Exception {
+public final class ControlClient {
+    /** The connection or the exchange failed, or the director refused; the message is for the operator. */
+    public static final class ControlException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         ControlException(String message) {
             super(message);
         }
     }
 
     private final Path socket;
-    private final ObjectMapper json = new ObjectMapper();
+    private final String socketHint;
+    private final String permissionHint;
+    private final ObjectMapper json;
 
-    ControlClient(Path socket) {
+    /**
+     * A client of the control socket at {@code socket}. The hints end the messages for a missing socket
+     * and a refused permission with what the calling program's user can do about them (which option
+     * names the socket, which group grants it).
+     */
+    public ControlClient(Path socket, String socketHint, String permissionHint) {
+        io.jlvs.internal.Libraries.require("the control socket client (io.jlvs.director.ControlClient)", io.jlvs.internal.Libraries.JACKSON);
         this.socket = socket;
+        this.socketHint = socketHint;
+        this.permissionHint = permissionHint;
+        this.json = new ObjectMapper();
     }
 
-    ObjectNode request(String command) {
+    /** A request naming {@code command}; add its arguments as fields. */
+    public ObjectNode request(String command) {
         return json.createObjectNode().put("command", command);
     }
 
     /** Sends {@code request}; returns the answer's {@code result}, or throws with its {@code error}. */
-    JsonNode call(ObjectNode request) throws ControlException {
+    public JsonNode call(ObjectNode request) throws ControlException {
         try (SocketChannel c = connect()) {
             c.write(ByteBuffer.wrap((json.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8)));
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(c), StandardCharsets.UTF_8));
@@ -68,11 +82,10 @@ final class ControlClient {
             c.close();
             String m = String.valueOf(e.getMessage());
             if (!Files.exists(socket)) {
-                throw new ControlException("no control socket at " + socket + " (is jlvsd running? control_socket in the console's config)");
+                throw new ControlException("no control socket at " + socket + " (is jlvsd running? " + socketHint + ")");
             }
             if (m.contains("Permission denied")) {
-                throw new ControlException("permission denied on " + socket
-                        + ": run the console's user with jlvsd's --control-group as its primary group (docs/console.md)");
+                throw new ControlException("permission denied on " + socket + ": " + permissionHint);
             }
             if (m.contains("Connection refused")) {
                 throw new ControlException("nothing listens on " + socket + " (jlvsd is not running; the file is left over)");
