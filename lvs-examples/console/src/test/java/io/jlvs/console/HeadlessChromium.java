@@ -1,0 +1,93 @@
+package io.jlvs.console;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: both named by path, so Selenium
+ * Manager never looks for (or downloads) a browser or a driver. Missing either is a failure that names
+ * the packages, never a skip: a browser test that silently does not run proves nothing.
+ */
+final class HeadlessChromium implements AutoCloseable {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Every wait is bounded; the page's poller runs every 2 s, so this covers two of its rounds. */
+    static final Duration WAIT = Duration.ofSeconds(6);
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    final ChromeDriver driver;
+    private final ChromeDriverService service;
+
+    /** Starts a browser whose profile, settings and caches are all under {@code home}, a fresh directory. */
+    HeadlessChromium(Path home) {
+        for (Path p : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(p)) {
+                fail(p + " is missing: the browser tests need Debian's packages chromium and chromium-driver"
+                        + " (apt-get install chromium chromium-driver; scripts/test installs them)");
+            }
+        }
+        // Chromium's own caches and settings go there too, not to the user's home; its log (mostly
+        // complaints that there is no D-Bus) goes nowhere: a failing command's message comes back to Selenium.
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
+                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
+                .withLogOutput(OutputStream.nullOutputStream()).withSilent(true).build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,700",
+                "--user-data-dir=" + home.resolve("profile").toAbsolutePath());
+        driver = new ChromeDriver(service, options);
+    }
+
+    /** Waits at most {@link #WAIT} for {@code condition} to be true (or non-null), and returns what it gave. */
+    <T> T until(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+    }
+
+    /**
+     * Saves the page as target/screenshots/NAME.png under the module and checks that it is a PNG with
+     * a picture in it (a non-zero width and height in its header).
+     */
+    Path screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        byte[] png = Files.readAllBytes(file);
+        assertTrue(png.length > 24, file + " has " + png.length + " bytes");
+        assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8), file + " is not a PNG");
+        // the IHDR chunk comes first: its width and height are the big-endian ints at bytes 16 and 20
+        ByteBuffer header = ByteBuffer.wrap(png, 16, 8);
+        int width = header.getInt();
+        int height = header.getInt();
+        assertTrue(width > 0 && height > 0, file + " is " + width + "x" + height);
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.close();
+        }
+    }
+}
