@@ -59,7 +59,7 @@ class ConsoleBrowserTest extends ConsoleTest {
         WebElement weight = row("rs1").findElement(By.name("weight"));
         weight.clear();
         weight.sendKeys("7");
-        row("rs1").findElement(By.cssSelector("form[action='/servers/weight'] button")).click();
+        button("rs1", "Set weight").click();
 
         browser.until("the page says the weight was set", d -> text(By.cssSelector(".notice")).equals("Done: weight web rs1"));
         browser.until("the page shows rs1's new weight", d -> cell("rs1", ".weight").equals("7"));
@@ -72,7 +72,7 @@ class ConsoleBrowserTest extends ConsoleTest {
     @Test
     void drainButtonLeavesTheServerAtWeightZeroAsTheDirectorReports() throws Exception {
         logIn("olga");
-        row("rs2").findElement(By.cssSelector("form[action='/servers/drain'] button")).click();
+        button("rs2", "drain").click();
 
         browser.until("the page says rs2 was drained", d -> text(By.cssSelector(".notice")).equals("Done: drain web rs2"));
         browser.until("the page shows rs2 at weight 0", d -> cell("rs2", ".weight").equals("0"));
@@ -90,7 +90,7 @@ class ConsoleBrowserTest extends ConsoleTest {
             WebElement weight = rs1.findElement(By.name("weight"));
             weight.clear();
             weight.sendKeys(value);
-            rs1.findElement(By.cssSelector("form[action='/servers/weight'] button")).click();
+            button("rs1", "Set weight").click();
             String message = weight.getDomProperty("validationMessage");
             assertFalse(message == null || message.isEmpty(), value + ": the form shows no message");
             assertTrue(rs1.isDisplayed(), value + ": the page is still the one it was");   // a new page would make rs1 stale
@@ -104,13 +104,12 @@ class ConsoleBrowserTest extends ConsoleTest {
     @Test
     void aWeightOutOfRangeThatGetsPastTheFormShowsJlvsdsRefusalAndChangesNothing() throws Exception {
         logIn("olga");
+        WebElement weight = row("rs1").findElement(By.name("weight"));
         // as a browser without form validation would send it
-        WebElement form = row("rs1").findElement(By.cssSelector("form[action='/servers/weight']"));
-        browser.driver.executeScript("arguments[0].noValidate = true;", form);
-        WebElement weight = form.findElement(By.name("weight"));
+        browser.driver.executeScript("arguments[0].form.noValidate = true;", weight);
         weight.clear();
         weight.sendKeys("70000");
-        form.findElement(By.tagName("button")).click();
+        button("rs1", "Set weight").click();
 
         browser.until("the page shows jlvsd's refusal", d -> text(By.cssSelector(".notice"))
                 .equals("jlvsd refused: weight web rs1: 'weight' must be a whole number 0..65535, got 70000"));
@@ -123,13 +122,12 @@ class ConsoleBrowserTest extends ConsoleTest {
     @Test
     void aWeightThatIsNotANumberIsRefusedByTheConsoleWithItsMessage() throws Exception {
         logIn("olga");
-        WebElement form = row("rs1").findElement(By.cssSelector("form[action='/servers/weight']"));
-        WebElement weight = form.findElement(By.name("weight"));
+        WebElement weight = row("rs1").findElement(By.name("weight"));
         // a number field takes no letters: a text field is what a hand-made request amounts to
         browser.driver.executeScript("arguments[0].form.noValidate = true; arguments[0].type = 'text';", weight);
         weight.clear();
         weight.sendKeys("abc");
-        form.findElement(By.tagName("button")).click();
+        button("rs1", "Set weight").click();
 
         browser.until("the console's message", d -> text(By.tagName("body")).equals("400 weight must be a whole number 0..65535, got 'abc'"));
         assertEquals(1, directorsServer("rs1").path("weight").asInt());
@@ -145,7 +143,8 @@ class ConsoleBrowserTest extends ConsoleTest {
         assertEquals("victor (viewer)", text(By.cssSelector(".who")));
         assertEquals("1", cell("rs1", ".weight"));
         assertEquals("1", cell("rs2", ".weight"));
-        assertEquals(List.of(), browser.driver.findElements(By.cssSelector("form[action^='/servers/'], input[name='weight'], td.change")));
+        assertEquals(List.of(), browser.driver.findElements(By.cssSelector("form[action^='/servers/'], input[name='weight'], td.change"))
+                .stream().map(e -> e.getDomProperty("outerHTML")).toList());
         assertEquals(List.of("Log out"), browser.driver.findElements(By.tagName("button")).stream().map(WebElement::getText).toList());
         browser.screenshot("viewer-status");
     }
@@ -171,8 +170,13 @@ class ConsoleBrowserTest extends ConsoleTest {
     private void logInThroughTheForm(String user) {
         browser.driver.findElement(By.name("user")).sendKeys(user);
         browser.driver.findElement(By.name("password")).sendKeys(ConsoleFixture.PASSWORD);
-        browser.driver.findElement(By.cssSelector("form[action='/login'] button")).click();
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Log in']")).click();
         browser.until("the status page after logging in as " + user, d -> !d.findElements(By.cssSelector("#role")).isEmpty());
+    }
+
+    /** The button labelled {@code label} in the server's row, found as an operator finds it: by what it says. */
+    private WebElement button(String server, String label) {
+        return row(server).findElement(By.xpath(".//button[normalize-space()='" + label + "']"));
     }
 
     private String text(By by) {

@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -59,7 +61,15 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Waits at most {@link #WAIT} for {@code condition} to be true (or non-null), and returns what it gave. */
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, WAIT).withMessage(() -> what + "; " + driver.getCurrentUrl() + " shows: " + page()).until(condition);
+    }
+
+    private String page() {
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } catch (WebDriverException e) {
+            return "(no text: " + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
     }
 
     /**
