@@ -23,7 +23,7 @@ final class ChangeRoutes {
     private final ControlClient control;
     private final Optional<AuditLog> audit;
     /** The outcome of each session's last change, shown once on the page it is redirected to. */
-    private final Cache<String, String> notices = CacheBuilder.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+    private final Cache<String, StatusPage.Notice> notices = CacheBuilder.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(Sessions.MAX_SESSIONS).build();
 
     ChangeRoutes(ControlClient control, Optional<AuditLog> audit) {
@@ -74,14 +74,14 @@ final class ChangeRoutes {
         }
         audit.get().record(who.user(), WebSecurity.client(ctx), request.toString(), answer);
         LOG.info("{} from {}: {} -> {}", who.user(), WebSecurity.client(ctx), request, answer);
-        notices.put(who.id(), (ok ? "Done: " : "jlvsd refused: ") + action + " " + service + " " + server
-                + (ok ? "" : ": " + answer.substring("refused: ".length())));
+        notices.put(who.id(), new StatusPage.Notice((ok ? "Done: " : "jlvsd refused: ") + action + " " + service + " " + server
+                + (ok ? "" : ": " + answer.substring("refused: ".length())), !ok));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     /** The notice left for this session by its last change, once. */
-    String takeNotice(Sessions.Session who) {
-        String n = notices.getIfPresent(who.id());
+    StatusPage.Notice takeNotice(Sessions.Session who) {
+        StatusPage.Notice n = notices.getIfPresent(who.id());
         notices.invalidate(who.id());
         return n;
     }

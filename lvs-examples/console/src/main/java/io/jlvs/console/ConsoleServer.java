@@ -98,7 +98,7 @@ final class ConsoleServer implements AutoCloseable {
 
     private static void status(Context ctx, ControlClient control, Pages pages, ChangeRoutes changes, boolean security) {
         Sessions.Session who = WebSecurity.session(ctx);
-        String notice = changes.takeNotice(who);
+        StatusPage.Notice notice = changes.takeNotice(who);
         try {
             JsonNode status = control.call(control.request("status"));
             pages.status(ctx, StatusPage.of(who, security, status, notice));

@@ -22,10 +22,14 @@ import java.util.List;
  * @param error         why jlvsd could not be asked, or null
  */
 public record StatusPage(String user, String role, boolean operator, boolean security, String csrf, String directorRole,
-        long failovers, String configFile, List<String> peers, List<ServiceView> services, String notice, String error) {
+        long failovers, String configFile, List<String> peers, List<ServiceView> services, Notice notice, String error) {
 
     /** The buttons beside the weight form, each a control command of the same name. */
     public static final List<String> ACTIONS = List.of("drain", "enable", "disable");
+
+    /** The outcome of the session's last change: done, or refused (shown as an error). */
+    public record Notice(String text, boolean refused) {
+    }
 
     /** One virtual service. */
     public record ServiceView(String name, String key, String scheduler, boolean active, boolean programmed, List<ServerView> servers) {
@@ -39,7 +43,7 @@ public record StatusPage(String user, String role, boolean operator, boolean sec
         }
     }
 
-    static StatusPage of(Sessions.Session who, boolean security, JsonNode status, String notice) {
+    static StatusPage of(Sessions.Session who, boolean security, JsonNode status, Notice notice) {
         List<String> peers = new ArrayList<>();
         status.path("peers").forEach(p -> peers.add(p.asText()));
         List<ServiceView> services = new ArrayList<>();

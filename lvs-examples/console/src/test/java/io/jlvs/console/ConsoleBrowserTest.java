@@ -39,7 +39,7 @@ class ConsoleBrowserTest extends ConsoleTest {
         browser.until("the status page sends a stranger to the login form", d -> d.getCurrentUrl().endsWith("/login"));
         logInThroughTheForm("olga");
 
-        assertEquals("olga (operator)", text(By.cssSelector(".who")));
+        assertEquals("olga (operator) Log out", text(By.cssSelector(".who")), "the logout button sits beside who is logged in");
         assertEquals("ACTIVE", text(By.id("role")));
         assertEquals("backup 10.0.0.2 alive", text(By.cssSelector("#peers li")));
         assertEquals(List.of("rs1", "rs2"), browser.driver.findElements(By.cssSelector("section[data-service='web'] tr[data-server]"))
@@ -61,7 +61,7 @@ class ConsoleBrowserTest extends ConsoleTest {
         weight.sendKeys("7");
         button("rs1", "Set weight").click();
 
-        browser.until("the page says the weight was set", d -> text(By.cssSelector(".notice")).equals("Done: weight web rs1"));
+        browser.until("the page says the weight was set", d -> text(By.cssSelector(".notice:not(.refused)")).equals("Done: weight web rs1"));
         browser.until("the page shows rs1's new weight", d -> cell("rs1", ".weight").equals("7"));
         assertEquals("1", cell("rs2", ".weight"));
         assertEquals(7, directorsServer("rs1").path("weight").asInt());
@@ -74,7 +74,7 @@ class ConsoleBrowserTest extends ConsoleTest {
         logIn("olga");
         button("rs2", "drain").click();
 
-        browser.until("the page says rs2 was drained", d -> text(By.cssSelector(".notice")).equals("Done: drain web rs2"));
+        browser.until("the page says rs2 was drained", d -> text(By.cssSelector(".notice:not(.refused)")).equals("Done: drain web rs2"));
         browser.until("the page shows rs2 at weight 0", d -> cell("rs2", ".weight").equals("0"));
         assertEquals(0, directorsServer("rs2").path("weight").asInt());
         assertEquals("1", cell("rs1", ".weight"));
@@ -111,7 +111,7 @@ class ConsoleBrowserTest extends ConsoleTest {
         weight.sendKeys("70000");
         button("rs1", "Set weight").click();
 
-        browser.until("the page shows jlvsd's refusal", d -> text(By.cssSelector(".notice"))
+        browser.until("the page shows jlvsd's refusal as one", d -> text(By.cssSelector(".notice.refused"))
                 .equals("jlvsd refused: weight web rs1: 'weight' must be a whole number 0..65535, got 70000"));
         assertEquals("1", cell("rs1", ".weight"));
         assertEquals(1, directorsServer("rs1").path("weight").asInt());
@@ -140,7 +140,7 @@ class ConsoleBrowserTest extends ConsoleTest {
     void viewerSeesTheServersButNoChangeForms() throws Exception {
         logIn("victor");
 
-        assertEquals("victor (viewer)", text(By.cssSelector(".who")));
+        assertEquals("victor (viewer) Log out", text(By.cssSelector(".who")));
         assertEquals("1", cell("rs1", ".weight"));
         assertEquals("1", cell("rs2", ".weight"));
         assertEquals(List.of(), browser.driver.findElements(By.cssSelector("form[action^='/servers/'], input[name='weight'], td.change"))
