@@ -303,9 +303,10 @@ public final class NetlinkConnection implements AutoCloseable {
         long deadline = System.nanoTime() + exchangeTimeout.toNanos();
         while (!exchange.complete()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new NetlinkException(operation + ": no complete answer within " + exchangeTimeout, Errno.ETIMEDOUT, null);
+                throw new NetlinkException(operation + ": no complete answer within " + exchangeTimeout
+                        + " (the kernel may still carry the request out)", Errno.ETIMEDOUT, null);
             }
-            int n = transport.receive(rx);
+            int n = receive(operation);
             Message.parseAll(rx, n, m -> {
                 if (!exchange.expects(m.seq())) {
                     return; // a late reply to an exchange that was abandoned
@@ -321,6 +322,22 @@ public final class NetlinkConnection implements AutoCloseable {
                     default -> exchange.reply(m);
                 }
             });
+        }
+    }
+
+    /**
+     * One receive; the transport's timeout running out (EAGAIN) becomes ETIMEDOUT naming the operation,
+     * so that a caller never mistakes the kernel's silence for the kernel's EAGAIN answer.
+     */
+    private int receive(String operation) {
+        try {
+            return transport.receive(rx);
+        } catch (NetlinkException e) {
+            if (e.errno() != Errno.EAGAIN) {
+                throw e;
+            }
+            throw new NetlinkException(operation + ": the kernel did not answer within the socket's receive timeout"
+                    + " (it may still carry the request out)", Errno.ETIMEDOUT, null);
         }
     }
 

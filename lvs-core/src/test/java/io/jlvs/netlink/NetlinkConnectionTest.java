@@ -182,10 +182,11 @@ class NetlinkConnectionTest {
         }
 
         @Test
-        void noAnswerAtAllSurfacesTheTransportTimeoutAsEagain() {
+        void noAnswerAtAllIsATimeoutNamingTheOperationNotTheKernelsEagain() {
             FakeKernel kernel = new FakeKernel(FakeKernel.silent());
             NetlinkException e = assertThrows(NetlinkException.class, () -> connect(kernel).execute(indexed(1)));
-            assertEquals(Errno.EAGAIN, e.errno());
+            assertEquals(Errno.ETIMEDOUT, e.errno());
+            assertTrue(e.getMessage().contains(indexed(1).description() + ": the kernel did not answer"), e.getMessage());
         }
 
         @Test
@@ -522,7 +523,7 @@ class NetlinkConnectionTest {
                     assertEquals(Status.APPLIED, o.status(), "request " + i);
                 } else if (i < 2 * perDatagram) {
                     assertEquals(Status.UNKNOWN, o.status(), "request " + i);
-                    assertEquals(Errno.EAGAIN, o.errno());
+                    assertEquals(Errno.ETIMEDOUT, o.errno());
                 } else {
                     assertEquals(Status.NOT_SENT, o.status(), "request " + i);
                 }

@@ -163,6 +163,11 @@ public final class IpvsErrors {
         if (errno == Errno.EPERM || errno == Errno.EACCES) {
             return new NotPermittedException(op, errno, extack);
         }
+        if (errno == Errno.ETIMEDOUT) {
+            // Never an IPVS answer: the netlink layer's word for a kernel that did not answer in time.
+            return new KernelException(op, errno, extack,
+                    "the kernel did not answer in time; it may still carry the request out (check with ipvsadm -Ln)");
+        }
         if (errno == Errno.EAFNOSUPPORT) {
             return new AddressFamilyNotSupportedException(op, errno, extack);
         }

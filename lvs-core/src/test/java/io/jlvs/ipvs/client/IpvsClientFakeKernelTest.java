@@ -477,6 +477,25 @@ class IpvsClientFakeKernelTest {
         }
     }
 
+    // ---- a kernel that does not answer ------------------------------------------------------------------
+
+    @Nested
+    class Silence {
+        @Test
+        void aRequestTheKernelNeverAnswersIsATimeoutNamingItNotTheKernelsEagain() {
+            // The fake's receive "times out" at once, as SO_RCVTIMEO running out does after 30 s.
+            FakeKernel kernel = Ipvs.kernelAnswering(FAMILY_ID, requests -> List.of());
+            IpvsClient client = Ipvs.client(kernel);
+
+            io.jlvs.ipvs.KernelException e = assertThrows(io.jlvs.ipvs.KernelException.class,
+                    () -> client.stopSyncDaemon(io.jlvs.ipvs.SyncDaemon.State.BACKUP));
+
+            assertEquals(Errno.ETIMEDOUT, e.errno());
+            assertTrue(e.getMessage().startsWith("stop backup sync daemon: "), e.getMessage());
+            assertTrue(e.getMessage().contains("the kernel did not answer in time"), e.getMessage());
+        }
+    }
+
     // ---- the fake IPVS kernel --------------------------------------------------------------------------
 
     /**
