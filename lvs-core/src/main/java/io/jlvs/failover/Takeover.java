@@ -41,6 +41,9 @@ public final class Takeover implements RoleListener {
     /** Serializes role changes with {@link #reconfigureAddresses}; guards {@link #active}. */
     private final Object roleLock = new Object();
     private boolean active;
+    /** The current role change's steps and their times, for its summary line; guarded by roleLock. */
+    private final StringBuilder timeline = new StringBuilder();
+    private volatile String lastTimeline = "";
 
     private Takeover(Builder b) {
         this.manager = b.manager;
@@ -94,6 +97,8 @@ public final class Takeover implements RoleListener {
     }
 
     private void steps(RoleChange change) {
+        long began = System.nanoTime();
+        timeline.setLength(0);
         if (change.becameActive()) {
             active = true;
             step("program services", services::start);
@@ -116,6 +121,7 @@ public final class Takeover implements RoleListener {
         } else if (change.current() == Role.BACKUP) {
             sync.ifPresent(s -> step("sync daemon backup", s::becomeBackup));
         }
+        long hooksBegan = System.nanoTime();
         for (RoleListener hook : hooks) {
             try {
                 hook.onRoleChange(change);
@@ -123,6 +129,26 @@ public final class Takeover implements RoleListener {
                 record("notify hook " + hook + ": " + e);
             }
         }
+        if (!hooks.isEmpty()) {
+            timeline.append(", hooks ").append(millis(System.nanoTime() - hooksBegan)).append(" ms");
+        }
+        // The failover timeline in one line (with the election's "peer ... DEAD" line before it): where
+        // the time between the decision and the last step went.
+        lastTimeline = change.previous() + " -> " + change.current() + " took " + millis(System.nanoTime() - began) + " ms"
+                + (timeline.length() == 0 ? "" : ":" + timeline.substring(1));
+        LOG.info("takeover: {}", lastTimeline);
+    }
+
+    private static long millis(long nanos) {
+        return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    /**
+     * The last role change's timeline, e.g. "BACKUP -> ACTIVE took 12 ms: program services 8 ms, take
+     * addresses 3 ms, announce addresses 1 ms"; empty before the first change.
+     */
+    public String lastTimeline() {
+        return lastTimeline;
     }
 
     /** The last failed steps, oldest first. */
@@ -131,18 +157,21 @@ public final class Takeover implements RoleListener {
     }
 
     private boolean step(String name, ActiveDuty.Action action) {
+        long began = System.nanoTime();
+        boolean done = false;
         try {
             action.run();
-            LOG.info("takeover: {} done", name);
-            return true;
+            done = true;
+            LOG.info("takeover: {} done in {} ms", name, millis(System.nanoTime() - began));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             record(name + ": interrupted");
-            return false;
         } catch (Exception e) {
             record(name + ": " + e);
-            return false;
         }
+        timeline.append(", ").append(name).append(done ? " " : " FAILED after ")
+                .append(millis(System.nanoTime() - began)).append(" ms");
+        return done;
     }
 
     private synchronized void record(String failure) {

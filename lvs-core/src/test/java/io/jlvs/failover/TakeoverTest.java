@@ -69,6 +69,23 @@ class TakeoverTest {
         assertEquals(List.of("start services", "stop addresses", "stop services"), steps);
     }
 
+    @Test
+    void eachChangeLeavesATimelineOfItsStepsFailedOnesIncluded() {
+        Takeover t = Takeover.builder()
+                .addresses(ActiveDuty.of(() -> {
+                    throw new IllegalStateException("eth0 has gone");
+                }, () -> { }))
+                .services(duty("services"))
+                .build();
+        assertEquals("", t.lastTimeline());
+        t.onRoleChange(change(Role.BACKUP, Role.ACTIVE));
+        assertTrue(t.lastTimeline().matches("BACKUP -> ACTIVE took \\d+ ms: program services \\d+ ms, "
+                + "take addresses FAILED after \\d+ ms"), t.lastTimeline());
+        t.onRoleChange(change(Role.ACTIVE, Role.BACKUP));
+        assertTrue(t.lastTimeline().matches("ACTIVE -> BACKUP took \\d+ ms: release addresses \\d+ ms, stop services \\d+ ms"),
+                t.lastTimeline());
+    }
+
     /** Floating addresses on a fake rtnetlink; the announcement is recorded (a unit test sends no frame). */
     private static final class Floating {
         final io.jlvs.netlink.route.FakeRouteKernel fake = new io.jlvs.netlink.route.FakeRouteKernel()

@@ -211,7 +211,7 @@ public final class HeartbeatEngine implements Runnable {
         for (PeerTracker t : trackers) {
             Optional<PeerChange> c = t.refresh(now, clock.now());
             if (c.isPresent()) {
-                logPeer(c.get());
+                logPeer(c.get(), t, now);
                 events.peerChanged(c.get());
             }
         }
@@ -323,7 +323,7 @@ public final class HeartbeatEngine implements Runnable {
         }
     }
 
-    private void logPeer(PeerChange c) {
+    private void logPeer(PeerChange c, PeerTracker t, long now) {
         switch (c.current()) {
             case DEGRADED -> {
                 if (c.previous() == PeerState.DEAD) {
@@ -332,7 +332,14 @@ public final class HeartbeatEngine implements Runnable {
                     LOG.warn("node {}: {}; not a failover while a path is up", id(config.nodeId()), c);
                 }
             }
-            case DEAD -> LOG.warn("node {}: {}", id(config.nodeId()), c);
+            case DEAD -> {
+                // The first line of a failover's timeline: how long the peer had been silent.
+                java.util.OptionalLong silentNanos = t.silentFor(now);
+                boolean goodbye = t.latest().map(h -> h.role() == Role.STOPPED).orElse(false);
+                String silent = goodbye ? "it said goodbye" : silentNanos.isEmpty() ? "never heard"
+                        : "last heartbeat accepted " + silentNanos.getAsLong() / 1_000_000 + " ms ago";
+                LOG.warn("node {}: {} ({}, deadtime {} ms)", id(config.nodeId()), c, silent, config.deadtime().toMillis());
+            }
             case ALIVE -> LOG.info("node {}: {}", id(config.nodeId()), c);
         }
     }

@@ -142,6 +142,19 @@ public final class PeerTracker {
         return next;
     }
 
+    /** How long ago (monotonic nanoseconds) a heartbeat was last accepted on any path; empty if never. */
+    public java.util.OptionalLong silentFor(long now) {
+        long newest = Long.MIN_VALUE;
+        boolean any = false;
+        for (int i = 0; i < lastHeard.length; i++) {
+            if (heardEver[i]) {
+                newest = any ? Math.max(newest, lastHeard[i]) : lastHeard[i];
+                any = true;
+            }
+        }
+        return any ? java.util.OptionalLong.of(now - newest) : java.util.OptionalLong.empty();
+    }
+
     private boolean anyFresh(long now) {
         for (int i = 0; i < lastHeard.length; i++) {
             if (fresh(i, now)) {

@@ -48,6 +48,14 @@ class PeerTrackerTest {
     }
 
     @Test
+    void silentForCountsFromTheNewestHeartbeatOfAnyPath() {
+        assertTrue(t.silentFor(0).isEmpty(), "never heard");
+        t.heard(0, hb(Role.BACKUP, 1), 10 * MS);
+        t.heard(1, hb(Role.BACKUP, 1), 50 * MS);
+        assertEquals(450 * MS, t.silentFor(500 * MS).getAsLong());
+    }
+
+    @Test
     void aliveSinceCountsFromTheEndOfTheLastSilence() {
         t.heard(0, hb(Role.BACKUP, 1), 0);
         t.heard(0, hb(Role.BACKUP, 1), 100 * MS);
