@@ -5,9 +5,11 @@
 # JVM options of scripts/lib/common.sh's jlvs_jvm_opts, or "plain" when it needs none.
 #
 # Ahead-of-time cache (docs/startup.md): a program whose cache exists for this JDK and is newer than
-# its jar starts with it (JDK 25+: -XX:AOTCache; JDK 21-24: a dynamic CDS archive), which about halves
-# its start-up. The JVM checks the cache itself and ignores one made for another JVM or class path; its
-# messages about that are switched off, so a stale cache costs speed, never output. The cache is made by
+# its jar and every jar in lib/ starts with it (JDK 25+: -XX:AOTCache; JDK 21-24: a dynamic CDS
+# archive), which about halves its start-up. That check is the launcher's job: JDK 25 maps a cache made
+# for a jar that has since been rebuilt and runs the cached (old) classes (seen: a class deleted from
+# the jar still ran). The JVM itself refuses a corrupt cache or one made by another JVM; its messages
+# about that are switched off, so such a cache costs speed, never output. The cache is made by
 # a training run: JLVS_AOT_TRAIN=1 bin/NAME (scripts/aot-train runs it for every program after
 # `mvn package`). Environment: JLVS_AOT=off starts without the cache; JLVS_AOT_CACHE=FILE uses (or, with
 # JLVS_AOT_TRAIN=1, writes) that file instead of target/aot/NAME-<JDK runtime version>.aot.
@@ -61,7 +63,7 @@ jlvs_launch() {
     exit
   fi
   local -a aot=()
-  if [[ ${JLVS_AOT:-on} != off && -f $cache && $cache -nt $jar ]]; then
+  if [[ ${JLVS_AOT:-on} != off ]] && jlvs_aot_fresh "$cache" "$jar" "$target/lib"; then
     if (( major >= 25 )); then
       aot=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
     else
@@ -69,6 +71,16 @@ jlvs_launch() {
     fi
   fi
   exec "${java[@]}" "${aot[@]}" -cp "$jar" "$main" "$@"   # the jar's manifest names its jars in target/lib: a stale one left there stays out
+}
+
+# True when cache $1 exists and is newer than jar $2 and every jar in directory $3 (no process: -nt).
+jlvs_aot_fresh() {
+  local cache=$1 jar=$2 lib=$3 f
+  [[ -f $cache && $cache -nt $jar ]] || return 1
+  for f in "$lib"/*.jar; do
+    [[ -e $f ]] || continue
+    [[ $cache -nt $f ]] || return 1
+  done
 }
 
 # Sets REPLY to where program $1's ahead-of-time cache for the JDK in JAVA_HOME is: $JLVS_AOT_CACHE when
