@@ -28,7 +28,7 @@ import io.jlvs.bench.scale.ScaleRun;
  * {@code -Ln} fails fast, having opened a generic netlink socket and asked for the IPVS family, and
  * ipvsadm fails every command at its start (it asks the kernel before it reads its options): the
  * result names say so, and such an ipvsadm figure is only a process start, not a peer. Needs {@code bin/jlvsadm}
- * of the checkout it runs in (the working directory) and its ahead-of-time cache ({@code scripts/aot-train}).
+ * of the checkout it runs in ({@link #launcher}) and its ahead-of-time cache ({@code scripts/aot-train}).
  */
 public final class CliStartupRun implements ScaleRun {
     static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -49,10 +49,7 @@ public final class CliStartupRun implements ScaleRun {
 
     @Override
     public List<Result> run(RunContext ctx) throws Exception {
-        Path jlvsadm = Path.of("bin", "jlvsadm").toAbsolutePath();
-        if (!Files.isExecutable(jlvsadm)) {
-            throw new IllegalStateException(jlvsadm + " is missing: run from the checkout's top directory (scripts/bench does)");
-        }
+        Path jlvsadm = launcher();
         boolean guest = "1".equals(System.getenv("JLVS_IN_VM"));
         boolean ipvs = ctx.command().run(TIMEOUT, List.of("ipvsadm", "-Ln")).exitStatus() == 0;
         List<String> prefix = List.of();
@@ -119,6 +116,21 @@ public final class CliStartupRun implements ScaleRun {
                 Result.of(name(), "jlvsadm " + what + " max", max(t[0]), "s").against(none + " max", max(t[1])),
                 Result.of(name(), peer + " " + what + " min", min(t[2]), "s"),
                 Result.of(name(), peer + " " + what + " max", max(t[2]), "s"));
+    }
+
+    /**
+     * bin/jlvsadm of the checkout this runs in: in the working directory or the nearest parent that has
+     * one (scripts/bench runs from the top, Failsafe from benchmarks/).
+     */
+    static Path launcher() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("bin").resolve("jlvsadm");
+            if (Files.isExecutable(candidate) && Files.exists(dir.resolve("scripts/lib/launch.sh"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no bin/jlvsadm in " + cwd + " or above: run in a jLVS checkout (scripts/bench does)");
     }
 
     /** Wall seconds of one run of {@code argv}; it must succeed, except a listing where there is no IPVS. */
