@@ -6,13 +6,15 @@
 #
 # Ahead-of-time cache (docs/startup.md): a program whose cache exists for this JDK and is newer than
 # its jar and every jar in lib/ starts with it (JDK 25+: -XX:AOTCache; JDK 21-24: a dynamic CDS
-# archive), which about halves its start-up. That check is the launcher's job: JDK 25 maps a cache made
-# for a jar that has since been rebuilt and runs the cached (old) classes (seen: a class deleted from
-# the jar still ran). The JVM itself refuses a corrupt cache or one made by another JVM; its messages
-# about that are switched off, so such a cache costs speed, never output. The cache is made by
-# a training run: JLVS_AOT_TRAIN=1 bin/NAME (scripts/aot-train runs it for every program after
-# `mvn package`). Environment: JLVS_AOT=off starts without the cache; JLVS_AOT_CACHE=FILE uses (or, with
-# JLVS_AOT_TRAIN=1, writes) that file instead of target/aot/NAME-<JDK runtime version>.aot.
+# archive), which takes a third or more off jlvsadm's start on the host (benchmarks/README.md). That
+# check is the launcher's job: JDK 25 maps a cache made for a jar that has since been rebuilt and runs
+# the cached (old) classes (seen: a class deleted from the jar still ran). The JVM itself refuses a
+# corrupt cache or one made by another JVM; its messages about that are switched off, so such a cache
+# costs speed, never output. Other options (GC, C1 only, JLVS_JAVA_OPTS) do not invalidate a cache.
+# The cache is made by a training run: JLVS_AOT_TRAIN=1 bin/NAME (scripts/aot-train runs it for every
+# program; scripts/test, kernel-tests, bench and demo run that after their build). Environment:
+# JLVS_AOT=off starts without the cache; JLVS_AOT_CACHE=FILE uses (or, with JLVS_AOT_TRAIN=1, writes)
+# that file instead of target/aot/NAME-<JDK runtime version>.aot.
 
 # shellcheck source-path=SCRIPTDIR source=common.sh
 source "$repo/scripts/lib/common.sh"
