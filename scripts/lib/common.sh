@@ -3,39 +3,66 @@
 # (apart from JLVS_REPO), so a caller keeps its own `set` options.
 
 # shellcheck disable=SC2034  # used by the scripts that source this file
-JLVS_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+# (One subshell, no dirname process: bin/jlvsadm sources this on every start, and each process costs.)
+if [[ ${BASH_SOURCE[0]} == */* ]]; then
+  JLVS_REPO=$(cd "${BASH_SOURCE[0]%/*}/../.." && pwd -P)
+else
+  JLVS_REPO=$(cd ../.. && pwd -P)
+fi
 
 jlvs_log() { printf 'jlvs: %s\n' "$*" >&2; }
 jlvs_die() { printf 'jlvs: error: %s\n' "$*" >&2; exit 1; }
 jlvs_section() { printf '\n===== %s =====\n' "$*"; }
 
+# Sets REPLY to the value of KEY in the `release` file of the JDK at $1 (e.g. JAVA_VERSION -> 25.0.3),
+# or fails. Bash only, no process: the launchers call it on every start.
+jlvs_jdk_release_value() {
+  local home=$1 key=$2 line
+  REPLY=''
+  [[ -r $home/release ]] || return 1
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ $line == "$key=\""* ]]; then
+      REPLY=${line#"$key=\""}
+      REPLY=${REPLY%%\"*}
+      return 0
+    fi
+  done <"$home/release"
+  return 1
+}
+
 # Prints the feature version (17, 21, 25, ...) of the JDK at $1, or fails if $1 is not a JDK.
 # Reads the `release` file first because starting a JVM just to ask costs a second or more.
 jlvs_jdk_major() {
+  jlvs_jdk_major_reply "$1" || return 1
+  printf '%s\n' "$REPLY"
+}
+
+# jlvs_jdk_major, answering in REPLY: no subshell, for the launchers (a process costs milliseconds on
+# a host and far more in the emulated guest).
+jlvs_jdk_major_reply() {
   local home=$1 v=''
   [[ -x $home/bin/javac && -x $home/bin/java ]] || return 1
-  if [[ -r $home/release ]]; then
-    v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
-  fi
+  jlvs_jdk_release_value "$home" JAVA_VERSION && v=$REPLY
   if [[ -z $v ]]; then
     v=$("$home/bin/java" -version 2>&1 | sed -n '1s/.*version "\([^"]*\)".*/\1/p')
   fi
   v=${v#1.}         # "1.8.0_402" -> "8.0_402"
   v=${v%%[._+-]*}   # "21.0.5" -> "21"
   [[ $v =~ ^[0-9]+$ ]] || return 1
-  printf '%s\n' "$v"
+  REPLY=$v
 }
 
 # Exports JAVA_HOME (and puts its bin/ first on PATH) for a JDK >= 21: an existing JAVA_HOME if it
 # qualifies, else the newest JDK under /usr/lib/jvm. Fails with advice when there is none.
 jlvs_find_jdk() {
   local best='' best_v=0 home v
-  if [[ -n ${JAVA_HOME:-} ]] && v=$(jlvs_jdk_major "$JAVA_HOME") && (( v >= 21 )); then
+  if [[ -n ${JAVA_HOME:-} ]] && jlvs_jdk_major_reply "$JAVA_HOME" && (( REPLY >= 21 )); then
     best=$JAVA_HOME
   else
     for home in /usr/lib/jvm/*/; do
       home=${home%/}
-      v=$(jlvs_jdk_major "$home") || continue
+      jlvs_jdk_major_reply "$home" || continue
+      v=$REPLY
       if (( v >= 21 && v > best_v )); then best=$home; best_v=$v; fi
     done
   fi
@@ -66,13 +93,16 @@ jlvs_ensure_jdk() {
 # Prints the JVM flags that JNR-FFI needs on the JDK in JAVA_HOME. --sun-misc-unsafe-memory-access
 # exists only from JDK 23 on, and a JVM refuses to start on an option it does not know.
 jlvs_jvm_opts() {
-  local v
-  v=$(jlvs_jdk_major "${JAVA_HOME:?JAVA_HOME is not set; call jlvs_find_jdk first}") || return 1
-  if (( v >= 23 )); then
-    printf '%s\n' '--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow'
-  else
-    printf '%s\n' '--enable-native-access=ALL-UNNAMED'
-  fi
+  jlvs_jdk_major_reply "${JAVA_HOME:?JAVA_HOME is not set; call jlvs_find_jdk first}" || return 1
+  jlvs_jvm_opts_for "$REPLY"
+  printf '%s\n' "${JLVS_JVM_OPTS[*]}"
+}
+
+# The same flags for a JDK of feature version $1, into the array JLVS_JVM_OPTS (no subshell).
+jlvs_jvm_opts_for() {
+  JLVS_JVM_OPTS=(--enable-native-access=ALL-UNNAMED)
+  (( $1 >= 23 )) && JLVS_JVM_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+  return 0
 }
 
 # Prints the syscall backends the kernel tests must run on with the JDK in JAVA_HOME (issue 9):

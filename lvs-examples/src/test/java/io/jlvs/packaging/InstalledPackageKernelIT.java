@@ -23,10 +23,13 @@ import org.junit.jupiter.api.Timeout;
  * programs on the PATH run on the package's own Java runtime, {@code jlvsd --check} reads the shipped
  * /etc/jlvs/lvs.cf, {@code jlvsadm -R} programs the kernel and {@code jlvsadm -Ln} lists what
  * {@code ipvsadm -Ln} (Debian's) lists, {@code systemd-analyze verify} accepts the unit, man finds the
- * pages; {@code dpkg -r} leaves the conffile and nothing else, {@code dpkg --purge} removes that too.
+ * pages; postinst made each program's ahead-of-time cache and the programs start with it, printing
+ * nothing extra; {@code dpkg -r} leaves the conffile and nothing else (the caches included),
+ * {@code dpkg --purge} removes that too.
  */
 class InstalledPackageKernelIT {
-    private static final Duration T = Duration.ofSeconds(300);   // a JVM start in the emulated guest is slow
+    // A JVM start in the emulated guest is slow; dpkg -i runs three (ahead-of-time training runs).
+    private static final Duration T = Duration.ofSeconds(900);
     private Path base;
     private Path root;
     private String ns;
@@ -144,6 +147,12 @@ class InstalledPackageKernelIT {
 
         // The programs on the PATH, on the package's runtime (no JDK in PATH inside env -i).
         assertEquals("/usr/lib/jlvs/bin/jlvsadm", inRoot("readlink -f \"$(command -v jlvsadm)\"").strip());
+        // postinst's ahead-of-time caches, and jlvsadm loads its own classes from one.
+        for (String p : List.of("jlvsadm", "jlvsctl", "jlvsd")) {
+            assertTrue(Files.size(root.resolve("usr/lib/jlvs/aot/" + p + ".aot")) > 0, p + "'s cache");
+        }
+        String loaded = inRoot("JLVS_JAVA_OPTS=\"$JLVS_JAVA_OPTS -Xlog:class+load=info:stdout\" jlvsadm --version");
+        assertTrue(loaded.contains("io.jlvs.cli.jlvsadm.Jlvsadm source: shared objects file"), loaded);
         String check = inRoot("jlvsd --check");
         assertTrue(check.contains("/etc/jlvs/lvs.cf: configuration OK"), check);
 
@@ -173,6 +182,7 @@ class InstalledPackageKernelIT {
             }
         }
         assertEquals(List.of("/etc/jlvs/lvs.cf"), left, "files left after dpkg -r");
+        assertFalse(Files.exists(root.resolve("usr/lib/jlvs/aot")), "prerm removes the ahead-of-time caches");
         inRoot("dpkg --purge jlvs");
         assertFalse(Files.exists(root.resolve("etc/jlvs/lvs.cf")), "the conffile after dpkg --purge");
     }

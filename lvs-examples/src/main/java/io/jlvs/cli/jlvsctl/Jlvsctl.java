@@ -34,7 +34,8 @@ public final class Jlvsctl implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    /** Parses and runs {@code args}; returns the exit status (also the ahead-of-time cache's training run). */
+    public static int run(String... args) {
         return new CommandLine(new Jlvsctl()).execute(args);
     }
 

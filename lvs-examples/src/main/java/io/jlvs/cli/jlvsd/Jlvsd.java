@@ -124,8 +124,8 @@ public final class Jlvsd implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Parses and runs; returns the exit status. */
-    static int run(String... args) {
+    /** Parses and runs; returns the exit status (also the ahead-of-time cache's training run). */
+    public static int run(String... args) {
         return new CommandLine(new Jlvsd()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 

@@ -10,6 +10,8 @@ import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The glibc functions behind {@link FfmSyscalls}, bound with {@code java.lang.foreign} and declared as in
@@ -22,8 +24,12 @@ import java.lang.invoke.MethodHandle;
  * first parameter; {@link CallScratch} supplies one per thread.
  *
  * <p>The handles are static finals so that the JIT sees constants and compiles {@code invokeExact} into a
- * direct call. None is {@link Linker.Option#critical critical}: recv blocks, and a critical call would keep
- * the garbage collector waiting for it.
+ * direct call. Each lives in a holder class of its own, so it is made on the first call of its function:
+ * making a downcall handle generates and loads classes (several milliseconds each, which no ahead-of-time
+ * cache keeps), and a one-shot {@code jlvsadm -Ln} calls about half of these functions. Every symbol is
+ * still looked up when the backend is created ({@link #link}), so a libc without one of them fails there,
+ * not at a first call later. None is {@link Linker.Option#critical critical}: recv blocks, and a critical
+ * call would keep the garbage collector waiting for it.
  */
 final class FfmLibC {
     private FfmLibC() {}
@@ -35,47 +41,98 @@ final class FfmLibC {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    private static final MethodHandle SOCKET = bind("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle BIND = bind("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKNAME = bind("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SENDTO = bind("sendto",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RECV = bind("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle RECVFROM = bind("recvfrom",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SETSOCKOPT = bind("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETSOCKOPT = bind("getsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle CLOSE = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final class Socket {
+        static final MethodHandle H = bind("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
+    private static final class Bind {
+        static final MethodHandle H = bind("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    private static final class GetSockName {
+        static final MethodHandle H = bind("getsockname", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class SendTo {
+        static final MethodHandle H = bind("sendto",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    private static final class Recv {
+        static final MethodHandle H = bind("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    }
+
+    private static final class RecvFrom {
+        static final MethodHandle H = bind("recvfrom",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class SetSockOpt {
+        static final MethodHandle H = bind("setsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    }
+
+    private static final class GetSockOpt {
+        static final MethodHandle H = bind("getsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class Close {
+        static final MethodHandle H = bind("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
     /**
      * open(2) is variadic: the mode follows the flags. Declaring it so makes the linker use the variadic
      * calling convention (on x86-64 that sets %al); the mode passed is 0, which glibc reads only with
      * O_CREAT or O_TMPFILE.
      */
-    private static final MethodHandle OPEN = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
-            Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle SETNS = bind("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final class Open {
+        static final MethodHandle H = bind("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT),
+                Linker.Option.firstVariadicArg(2));
+    }
+
+    private static final class SetNs {
+        static final MethodHandle H = bind("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    }
+
     /** Returns unsigned int, 0 on failure; interface indexes stay far below 2^31, so JAVA_INT reads it. */
-    private static final MethodHandle IF_NAMETOINDEX = bind("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final class IfNameToIndex {
+        static final MethodHandle H = bind("if_nametoindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    /** Every function bound here: {@link #link} looks each up when the backend is created. */
+    private static final List<String> FUNCTIONS = List.of("socket", "bind", "getsockname", "sendto", "recv", "recvfrom",
+            "setsockopt", "getsockopt", "close", "open", "setns", "if_nametoindex");
 
     // Binding native functions is what this class is for; launchers grant it with --enable-native-access.
     @SuppressWarnings("restricted")
     private static MethodHandle bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no function " + name));
+        MemorySegment symbol = symbol(name);
         Linker.Option[] all = new Linker.Option[options.length + 1];
         all[0] = CAPTURE_ERRNO;
         System.arraycopy(options, 0, all, 1, options.length);
         return LINKER.downcallHandle(symbol, descriptor, all);
     }
 
-    /** Binds every function now (class initialisation), so that a failure shows when the backend is created. */
-    static void link() {}
+    /**
+     * Looks every function up now, so that a libc without one fails when the backend is created, and
+     * makes close(2)'s handle (every user closes a socket), so that native access denied to this module
+     * fails there too; the other handles are made on first call.
+     */
+    static void link() {
+        for (String name : FUNCTIONS) {
+            symbol(name);
+        }
+        Objects.requireNonNull(Close.H);
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no function " + name));
+    }
 
     static int socket(MemorySegment state, int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(state, domain, type, protocol);
+            return (int) Socket.H.invokeExact(state, domain, type, protocol);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -83,7 +140,7 @@ final class FfmLibC {
 
     static int bind(MemorySegment state, int fd, MemorySegment addr, int addrLength) {
         try {
-            return (int) BIND.invokeExact(state, fd, addr, addrLength);
+            return (int) Bind.H.invokeExact(state, fd, addr, addrLength);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -91,7 +148,7 @@ final class FfmLibC {
 
     static int getsockname(MemorySegment state, int fd, MemorySegment addr, MemorySegment addrLength) {
         try {
-            return (int) GETSOCKNAME.invokeExact(state, fd, addr, addrLength);
+            return (int) GetSockName.H.invokeExact(state, fd, addr, addrLength);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -100,7 +157,7 @@ final class FfmLibC {
     static long sendto(MemorySegment state, int fd, MemorySegment buf, long length, int flags,
             MemorySegment addr, int addrLength) {
         try {
-            return (long) SENDTO.invokeExact(state, fd, buf, length, flags, addr, addrLength);
+            return (long) SendTo.H.invokeExact(state, fd, buf, length, flags, addr, addrLength);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -108,7 +165,7 @@ final class FfmLibC {
 
     static long recv(MemorySegment state, int fd, MemorySegment buf, long length, int flags) {
         try {
-            return (long) RECV.invokeExact(state, fd, buf, length, flags);
+            return (long) Recv.H.invokeExact(state, fd, buf, length, flags);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -117,7 +174,7 @@ final class FfmLibC {
     static long recvfrom(MemorySegment state, int fd, MemorySegment buf, long length, int flags,
             MemorySegment addr, MemorySegment addrLength) {
         try {
-            return (long) RECVFROM.invokeExact(state, fd, buf, length, flags, addr, addrLength);
+            return (long) RecvFrom.H.invokeExact(state, fd, buf, length, flags, addr, addrLength);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -125,7 +182,7 @@ final class FfmLibC {
 
     static int setsockopt(MemorySegment state, int fd, int level, int option, MemorySegment value, int length) {
         try {
-            return (int) SETSOCKOPT.invokeExact(state, fd, level, option, value, length);
+            return (int) SetSockOpt.H.invokeExact(state, fd, level, option, value, length);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -133,7 +190,7 @@ final class FfmLibC {
 
     static int getsockopt(MemorySegment state, int fd, int level, int option, MemorySegment value, MemorySegment length) {
         try {
-            return (int) GETSOCKOPT.invokeExact(state, fd, level, option, value, length);
+            return (int) GetSockOpt.H.invokeExact(state, fd, level, option, value, length);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -141,7 +198,7 @@ final class FfmLibC {
 
     static int close(MemorySegment state, int fd) {
         try {
-            return (int) CLOSE.invokeExact(state, fd);
+            return (int) Close.H.invokeExact(state, fd);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -149,7 +206,7 @@ final class FfmLibC {
 
     static int open(MemorySegment state, MemorySegment path, int flags) {
         try {
-            return (int) OPEN.invokeExact(state, path, flags, 0);
+            return (int) Open.H.invokeExact(state, path, flags, 0);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -157,7 +214,7 @@ final class FfmLibC {
 
     static int setns(MemorySegment state, int fd, int nsType) {
         try {
-            return (int) SETNS.invokeExact(state, fd, nsType);
+            return (int) SetNs.H.invokeExact(state, fd, nsType);
         } catch (Throwable t) {
             throw unchecked(t);
         }
@@ -165,7 +222,7 @@ final class FfmLibC {
 
     static int ifNameToIndex(MemorySegment state, MemorySegment name) {
         try {
-            return (int) IF_NAMETOINDEX.invokeExact(state, name);
+            return (int) IfNameToIndex.H.invokeExact(state, name);
         } catch (Throwable t) {
             throw unchecked(t);
         }
