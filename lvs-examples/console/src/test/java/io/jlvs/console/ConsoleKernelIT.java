@@ -49,7 +49,7 @@ class ConsoleKernelIT {
     private static final Pattern ADD_REAL_SERVER = Pattern.compile("^-a -t " + Pattern.quote(VIP) + " -r (\\S+) .*-w (\\d+)");
 
     @TempDir
-    Path dir;
+    static Path dir;   // static: made before @BeforeAll, one for the class
     private String ns;
     private final String password = UUID.randomUUID().toString();
     private final List<Process> started = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,7 +67,11 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,700",
                 "--user-data-dir=" + home.resolve("profile").toAbsolutePath());
-        driver = new ChromeDriver(service, options);
+        // A page that does not load within the wait is stopped by chromedriver (a TimeoutException that
+        // leaves the browser usable), before Selenium's own HTTP client gives up on chromedriver.
+        Duration client = wait.multipliedBy(2).compareTo(Duration.ofMinutes(3)) > 0 ? wait.multipliedBy(2) : Duration.ofMinutes(3);
+        driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(client));
+        driver.manage().timeouts().pageLoadTimeout(wait);
     }
 
     /** Waits at most the browser's wait ({@link #WAIT} unless given) for {@code condition} to be true (or non-null), and returns what it gave. */
