@@ -20,6 +20,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,9 +37,19 @@ final class HeadlessChromium implements AutoCloseable {
 
     final ChromeDriver driver;
     private final ChromeDriverService service;
+    private final Duration wait;
 
     /** Starts a browser whose profile, settings and caches are all under {@code home}, a fresh directory. */
     HeadlessChromium(Path home) {
+        this(home, WAIT);
+    }
+
+    /**
+     * As {@link #HeadlessChromium(Path)}, with {@code wait} as the bound of {@link #until}: longer for a
+     * real jlvsd under emulation (the QEMU guest), where a login's Argon2id alone takes seconds.
+     */
+    HeadlessChromium(Path home, Duration wait) {
+        this.wait = wait;
         for (Path p : new Path[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(p)) {
                 fail(p + " is missing: the browser tests need Debian's packages chromium and chromium-driver"
@@ -50,18 +61,22 @@ final class HeadlessChromium implements AutoCloseable {
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .withEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
                         "XDG_CACHE_HOME", home.resolve("cache").toString()))
-                .withLogOutput(OutputStream.nullOutputStream()).withSilent(true).build();
+                .withLogOutput(OutputStream.nullOutputStream()).withSilent(true).withTimeout(wait.multipliedBy(2)).build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,700",
                 "--user-data-dir=" + home.resolve("profile").toAbsolutePath());
-        driver = new ChromeDriver(service, options);
+        // A page that does not load within the wait is stopped by chromedriver (a TimeoutException that
+        // leaves the browser usable), before Selenium's own HTTP client gives up on chromedriver.
+        Duration client = wait.multipliedBy(2).compareTo(Duration.ofMinutes(3)) > 0 ? wait.multipliedBy(2) : Duration.ofMinutes(3);
+        driver = new ChromeDriver(service, options, ClientConfig.defaultConfig().readTimeout(client));
+        driver.manage().timeouts().pageLoadTimeout(wait);
     }
 
-    /** Waits at most {@link #WAIT} for {@code condition} to be true (or non-null), and returns what it gave. */
+    /** Waits at most the browser's wait ({@link #WAIT} unless given) for {@code condition} to be true (or non-null), and returns what it gave. */
     <T> T until(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(() -> what + "; " + driver.getCurrentUrl() + " shows: " + page()).until(condition);
+        return new WebDriverWait(driver, wait).withMessage(() -> what + "; " + driver.getCurrentUrl() + " shows: " + page()).until(condition);
     }
 
     private String page() {
@@ -77,9 +92,12 @@ final class HeadlessChromium implements AutoCloseable {
      * a picture in it (a non-zero width and height in its header).
      */
     Path screenshot(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name + ".png");
+        return screenshot(Path.of(System.getProperty("basedir", "."), "target", "screenshots", name + ".png"));
+    }
+
+    /** Saves the page as {@code file} (its directory made if missing) and checks it as {@link #screenshot(String)} does. */
+    Path screenshot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         byte[] png = Files.readAllBytes(file);
         assertTrue(png.length > 24, file + " has " + png.length + " bytes");
