@@ -713,14 +713,16 @@ public final class Director implements AutoCloseable {
                 servers.add(new DirectorStatus.Server(r.name(), ref.server().toString(), r.weight(),
                         e.map(x -> x.server().weight()).orElse(-1), r.active() ? h.status().name() : "INACTIVE", h.reason(),
                         adminText, e.map(RealServerEntry::activeConnections).orElse(0),
-                        e.map(RealServerEntry::inactiveConnections).orElse(0)));
+                        e.map(RealServerEntry::inactiveConnections).orElse(0),
+                        e.map(RealServerEntry::stats).orElse(io.jlvs.ipvs.Stats.ZERO)));
             }
             services.add(new DirectorStatus.Service(v.name(), v.serviceKey().toString(), v.scheduler().toString(),
                     v.active(), live.service(v.serviceKey()).isPresent(), servers));
         }
         RolePort rp = rolePort;
         return new DirectorStatus(role.name(), rp == null ? List.of() : rp.peers(), rp == null ? 0 : rp.failovers(),
-                cfg.source(), services, rp == null ? "none" : rp.authentication());
+                cfg.source(), services, rp == null ? "none" : rp.authentication(),
+                rp == null ? DirectorStatus.Failover.NONE : rp.failover());
     }
 
     private KernelSnapshot liveTable() {

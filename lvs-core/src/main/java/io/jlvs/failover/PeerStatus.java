@@ -1,6 +1,7 @@
 package io.jlvs.failover;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,5 +12,16 @@ import java.util.Optional;
  * @param role its last advertised role, empty before its first valid heartbeat
  * @param priority its last advertised priority (0 before the first heartbeat)
  * @param lastHeard when this node last accepted a heartbeat from it (wall clock), on any path
+ * @param paths each heartbeat path to it, in the peer's configured order
  */
-public record PeerStatus(int nodeId, PeerState state, Optional<Role> role, int priority, Optional<Instant> lastHeard) {}
+public record PeerStatus(int nodeId, PeerState state, Optional<Role> role, int priority, Optional<Instant> lastHeard,
+        List<PathStatus> paths) {
+    public PeerStatus {
+        paths = List.copyOf(paths);
+    }
+
+    /** A peer's status without its paths' detail. */
+    public PeerStatus(int nodeId, PeerState state, Optional<Role> role, int priority, Optional<Instant> lastHeard) {
+        this(nodeId, state, role, priority, lastHeard, List.of());
+    }
+}

@@ -37,6 +37,20 @@ class DirectorTest {
     }
 
     @Test
+    void statusCarriesEachServersKernelStatsAndNoFailoverDetailWithoutAFailoverModule() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        io.jlvs.ipvs.Stats web1 = new io.jlvs.ipvs.Stats(100, 200, 150, 30_000, 90_000, 7, 40, 30, 5000, 16_000);
+        k.stats.put(WEB1, web1);
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.ACTIVE))) {
+            List<DirectorStatus.Server> servers = d.status().services().get(0).servers();
+            assertEquals(web1, servers.stream().filter(s -> s.address().equals(WEB1.toString())).findFirst().orElseThrow().stats());
+            assertEquals(io.jlvs.ipvs.Stats.ZERO, servers.stream().filter(s -> s.address().equals(WEB2.toString())).findFirst()
+                    .orElseThrow().stats());
+            assertEquals(DirectorStatus.Failover.NONE, d.status().failover());
+        }
+    }
+
+    @Test
     void backupProgramsNothingUnlessBackupActive() throws Exception {
         MemoryKernel k = new MemoryKernel();
         try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new Fixtures.ScriptedLoader(web(3)), k, Role.BACKUP))) {

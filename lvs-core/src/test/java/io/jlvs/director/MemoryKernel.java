@@ -28,6 +28,8 @@ final class MemoryKernel implements KernelTable {
     final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
     final Map<ServiceKey, Map<RealServerAddress, RealServer>> servers = new LinkedHashMap<>();
     final Map<RealServerAddress, Integer> activeConnections = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each real server's counters and rates as a dump reports them (zero when not set). */
+    final Map<RealServerAddress, Stats> stats = new java.util.concurrent.ConcurrentHashMap<>();
     final List<Operation> applied = new ArrayList<>();
     final List<Role> syncRoles = new ArrayList<>();
     boolean closed;
@@ -39,7 +41,8 @@ final class MemoryKernel implements KernelTable {
         List<KernelSnapshot.LiveService> out = new ArrayList<>();
         services.forEach((k, v) -> {
             List<RealServerEntry> rs = new ArrayList<>();
-            servers.get(k).values().forEach(r -> rs.add(new RealServerEntry(r, activeConnections.getOrDefault(r.key(), 0), 0, 0, Stats.ZERO)));
+            servers.get(k).values().forEach(r -> rs.add(new RealServerEntry(r, activeConnections.getOrDefault(r.key(), 0), 0, 0,
+                    stats.getOrDefault(r.key(), Stats.ZERO))));
             out.add(new KernelSnapshot.LiveService(new ServiceEntry(v, new Stats(7, 1, 2, 3, 4, 0, 0, 0, 0, 0)), rs));
         });
         return new KernelSnapshot(out);

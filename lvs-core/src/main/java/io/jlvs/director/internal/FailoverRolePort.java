@@ -68,6 +68,10 @@ public final class FailoverRolePort implements RolePort {
     private LinkMonitor linkMonitor;
     private TrackScript trackScript;
     private volatile Consumer<Throwable> onFailure = e -> { };
+    /** The election's last role change, for status. */
+    private volatile RoleChange lastChange;
+    /** "primary", "backup" or "single", once started. */
+    private volatile String nodeName = "single";
 
     public FailoverRolePort(NetworkNamespace namespace, NodeMode mode) {
         this.namespace = namespace;
@@ -106,12 +110,14 @@ public final class FailoverRolePort implements RolePort {
                     "addresses", addresses.addresses().size()));
             RoleChange active = new RoleChange(io.jlvs.failover.Role.INIT, io.jlvs.failover.Role.ACTIVE,
                     "single director", java.time.Instant.now());
+            lastChange = active;
             takeover.onRoleChange(active);
             hooks.onRoleChange(active);
             set(Role.ACTIVE, listener);
             return;
         }
         boolean primary = isPrimary(c);
+        nodeName = primary ? "primary" : "backup";
         FailoverConfig fc = failoverConfig(config, primary);
         log.info(Kv.line("event", "failover", "mode", "pair", "node", primary ? "primary" : "backup",
                 "priority", fc.priority(), "port", fc.port(), "paths", fc.allPaths().size(),
@@ -121,6 +127,7 @@ public final class FailoverRolePort implements RolePort {
                 .listener(takeover).listener(hooks).listener(new RoleListener() {
             @Override
             public void onRoleChange(RoleChange change) {
+                lastChange = change;
                 if (change.becameActive()) {
                     failovers.incrementAndGet();
                 }
@@ -306,10 +313,22 @@ public final class FailoverRolePort implements RolePort {
         }
         List<String> out = new ArrayList<>();
         for (PeerStatus p : node.peers()) {
-            out.add((p.nodeId() == PRIMARY_ID ? "primary" : p.nodeId() == BACKUP_ID ? "backup" : Integer.toUnsignedString(p.nodeId()))
-                    + " " + p.state() + p.role().map(r -> " " + r).orElse("") + " priority " + p.priority());
+            out.add(peerName(p.nodeId()) + " " + p.state() + p.role().map(r -> " " + r).orElse("") + " priority " + p.priority());
         }
         return out;
+    }
+
+    @Override
+    public synchronized io.jlvs.director.DirectorStatus.Failover failover() {
+        if (addresses == null) {
+            return io.jlvs.director.DirectorStatus.Failover.NONE;
+        }
+        return FailoverStatus.of(nodeName, Optional.ofNullable(node), Optional.ofNullable(lastChange), addresses,
+                FailoverRolePort::peerName, java.time.Instant.now());
+    }
+
+    private static String peerName(int nodeId) {
+        return nodeId == PRIMARY_ID ? "primary" : nodeId == BACKUP_ID ? "backup" : Integer.toUnsignedString(nodeId);
     }
 
     @Override

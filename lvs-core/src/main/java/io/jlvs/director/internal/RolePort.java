@@ -44,6 +44,14 @@ public interface RolePort extends AutoCloseable {
         return HeartbeatAuthentication.NONE.label();
     }
 
+    /**
+     * This node in its pair for status: election state, heartbeat paths, floating addresses held, the
+     * peer; {@link io.jlvs.director.DirectorStatus.Failover#NONE} without failover.
+     */
+    default io.jlvs.director.DirectorStatus.Failover failover() {
+        return io.jlvs.director.DirectorStatus.Failover.NONE;
+    }
+
     /** How many times this node became ACTIVE after having been something else, since start. */
     default long failovers() {
         return 0;

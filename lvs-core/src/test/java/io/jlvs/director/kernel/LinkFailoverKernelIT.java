@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jlvs.director.Director;
+import io.jlvs.director.DirectorStatus;
 import io.jlvs.failover.HeartbeatKeyFile;
 import io.jlvs.failover.ReferenceCluster;
 import io.jlvs.testing.KernelTest;
@@ -121,6 +122,18 @@ class LinkFailoverKernelIT {
                         "active ACTIVE INIT", "inactive FAULT ACTIVE", "fault FAULT ACTIVE")));
                 // Taken over because the peer said FAULT, not because it fell silent: the private path still carries it.
                 assertTrue(lvs2.status().peers().get(0).contains("FAULT"), lvs2.status().peers().toString());
+                // The same, in status's failover detail: this node, its addresses, the peer and each path.
+                DirectorStatus.PeerNode primary = Poll.until(WAIT, "lvs2 sees lvs1's public path down",
+                        () -> lvs2.status().failover().peerNodes().get(0), p -> p.state().equals("DEGRADED"));
+                assertEquals(List.of("primary FAULT public false private true"), List.of(primary.name() + " " + primary.role() + " "
+                        + primary.paths().stream().map(x -> x.name() + " " + x.up()).collect(java.util.stream.Collectors.joining(" "))));
+                DirectorStatus.Failover f2 = lvs2.status().failover();
+                assertEquals("backup ACTIVE", f2.node() + " " + f2.state(), f2.toString());
+                assertTrue(!f2.addresses().isEmpty() && f2.addresses().stream().allMatch(DirectorStatus.Address::held), f2.toString());
+                assertTrue(f2.heartbeats().accepted() > 0, f2.toString());
+                DirectorStatus.Failover f1 = lvs1.status().failover();
+                assertEquals("primary FAULT", f1.node() + " " + f1.state(), f1.toString());
+                assertTrue(f1.addresses().stream().noneMatch(DirectorStatus.Address::held), f1.toString());
                 String reason = Files.readAllLines(dir.resolve("lvs1.log")).get(1);
                 assertTrue(reason.contains("eth0 is down"), reason);
 

@@ -18,17 +18,19 @@ import org.slf4j.LoggerFactory;
  */
 final class ChangeRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRoutes.class);
-    /** A drain from the console waits at most this long for connections to end (the page waits with it). */
+    /** A drain from the console waits at most this long for connections to end (in the background: {@link Drains}). */
     static final int DRAIN_SECONDS = 30;
     private final ControlClient control;
     private final Optional<AuditLog> audit;
+    private final Drains drains;
     /** The outcome of each session's last change, shown once on the page it is redirected to. */
     private final Cache<String, StatusPage.Notice> notices = CacheBuilder.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(Sessions.MAX_SESSIONS).build();
 
-    ChangeRoutes(ControlClient control, Optional<AuditLog> audit) {
+    ChangeRoutes(ControlClient control, Optional<AuditLog> audit, Drains drains) {
         this.control = control;
         this.audit = audit;
+        this.drains = drains;
     }
 
     void change(Context ctx) {
@@ -49,12 +51,17 @@ final class ChangeRoutes {
             case "weight" -> {
                 String w = String.valueOf(ctx.formParam("weight")).strip();
                 if (!w.matches("\\d{1,5}")) {
-                    WebSecurity.refuse(ctx, HttpStatus.BAD_REQUEST, "weight must be a whole number 0..65535, got '" + w + "'");
+                    // The form's own check stops this in a browser; a hand-made request gets the page with the message.
+                    notice(ctx, who, new StatusPage.Notice("Not sent: weight " + service + " " + server
+                            + ": weight must be a whole number 0..65535, got '" + w + "'", true));
                     return;
                 }
                 request.put("weight", Integer.parseInt(w));
             }
-            case "drain" -> request.put("timeout_seconds", DRAIN_SECONDS);
+            case "drain" -> {
+                drain(ctx, who, request.put("timeout_seconds", DRAIN_SECONDS), service, server);
+                return;
+            }
             case "enable", "disable" -> {
                 // service and server are all they take
             }
@@ -72,10 +79,31 @@ final class ChangeRoutes {
             answer = "refused: " + e.getMessage();
             ok = false;
         }
-        audit.get().record(who.user(), WebSecurity.client(ctx), request.toString(), answer);
-        LOG.info("{} from {}: {} -> {}", who.user(), WebSecurity.client(ctx), request, answer);
-        notices.put(who.id(), new StatusPage.Notice((ok ? "Done: " : "jlvsd refused: ") + action + " " + service + " " + server
+        record(who.user(), WebSecurity.client(ctx), request, answer);
+        notice(ctx, who, new StatusPage.Notice((ok ? "Done: " : "jlvsd refused: ") + action + " " + service + " " + server
                 + (ok ? "" : ": " + answer.substring("refused: ".length())), !ok));
+    }
+
+    /** Starts jlvsd's drain in the background and answers at once; the status page shows its progress. */
+    private void drain(Context ctx, Sessions.Session who, ObjectNode request, String service, String server) {
+        String client = WebSecurity.client(ctx);
+        Optional<String> refused = drains.start(service, server, who.user(), () -> control.call(request).toString(),
+                end -> record(who.user(), client, request, (end.failed() ? "refused: " : "ok ") + end.outcome()));
+        if (refused.isPresent()) {
+            notice(ctx, who, new StatusPage.Notice("Not started: drain " + service + " " + server + ": " + refused.get(), true));
+            return;
+        }
+        record(who.user(), client, request, "started");
+        notice(ctx, who, new StatusPage.Notice("Started: drain " + service + " " + server + " (its progress is under Drains)", false));
+    }
+
+    private void record(String user, String client, ObjectNode request, String answer) {
+        audit.get().record(user, client, request.toString(), answer);
+        LOG.info("{} from {}: {} -> {}", user, client, request, answer);
+    }
+
+    private void notice(Context ctx, Sessions.Session who, StatusPage.Notice notice) {
+        notices.put(who.id(), notice);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 

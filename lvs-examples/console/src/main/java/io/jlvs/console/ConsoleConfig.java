@@ -32,7 +32,7 @@ record ConsoleConfig(String host, int port, Path controlSocket, Optional<Path> u
 
     static final int DEFAULT_PORT = 8480;
     static final int DEFAULT_MAX_BODY = 16 * 1024;
-    private static final Set<String> KEYS = Set.of("listen", "control_socket", "users_file", "audit_log", "tls_keystore",
+    static final Set<String> KEYS = Set.of("listen", "control_socket", "users_file", "audit_log", "tls_keystore",
             "tls_keystore_password_file", "session_timeout_minutes", "max_body_bytes");
 
     ConsoleConfig {

@@ -1,6 +1,9 @@
 package io.jlvs.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.base.Ticker;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -8,6 +11,7 @@ import io.jlvs.director.ControlClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -25,24 +29,36 @@ import org.slf4j.LoggerFactory;
  */
 final class ConsoleServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
     private final ConsoleConfig config;
+    private final StatusHistory history;
+    private final Drains drains;
 
-    private ConsoleServer(Javalin app, ConsoleConfig config) {
+    private ConsoleServer(Javalin app, ConsoleConfig config, StatusHistory history, Drains drains) {
         this.app = app;
         this.config = config;
+        this.history = history;
+        this.drains = drains;
     }
 
     static ConsoleServer start(ConsoleConfig config) throws IOException {
+        return start(config, Ticker.systemTicker());
+    }
+
+    /** {@code ticker} times sessions and login counts (tests move it on to see them expire). */
+    static ConsoleServer start(ConsoleConfig config, Ticker ticker) throws IOException {
         Optional<UsersFile> users = config.usersFile().isPresent() ? Optional.of(UsersFile.load(config.usersFile().get())) : Optional.empty();
-        Sessions sessions = new Sessions(config.sessionTimeout());
+        Sessions sessions = new Sessions(config.sessionTimeout(), ticker);
         WebSecurity security = new WebSecurity(sessions, config.security(), config.tls(), config.maxBodyBytes());
         ControlClient control = new ControlClient(config.controlSocket(), "control_socket in the console's config",
                 "run the console's user with jlvsd's --control-group as its primary group (docs/console.md)");
         Pages pages = new Pages();
-        ChangeRoutes changes = new ChangeRoutes(control, config.auditLog().map(AuditLog::new));
+        Drains drains = new Drains(Clock.systemUTC());
+        ChangeRoutes changes = new ChangeRoutes(control, config.auditLog().map(AuditLog::new), drains);
+        StatusHistory history = new StatusHistory(StatusHistory.SAMPLES, Clock.systemUTC());
         StaticAssets assets = new StaticAssets();
-        Optional<LoginRoutes> login = users.map(u -> new LoginRoutes(u, sessions, new LoginLimiter(), security, pages));
+        Optional<LoginRoutes> login = users.map(u -> new LoginRoutes(u, sessions, new LoginLimiter(), security, pages, ticker));
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -64,8 +80,9 @@ final class ConsoleServer implements AutoCloseable {
             } else {
                 cfg.routes.get("/login", ctx -> ctx.redirect("/", HttpStatus.SEE_OTHER));
             }
-            cfg.routes.get("/", ctx -> status(ctx, control, pages, changes, config.security()));
+            cfg.routes.get("/", ctx -> status(ctx, control, pages, changes, drains, config.security()));
             cfg.routes.get("/api/status", ctx -> statusJson(ctx, control));
+            cfg.routes.get("/api/live", ctx -> live(ctx, control, history, drains));
             cfg.routes.post("/servers/{action}", changes::change);
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -78,9 +95,10 @@ final class ConsoleServer implements AutoCloseable {
         } else {
             app.start(config.host(), config.port());
         }
+        history.start(control);
         LOG.info("jlvs-console on {}://{}:{}, jlvsd at {}, {}", config.tls() ? "https" : "http", config.host(), app.port(),
                 config.controlSocket(), users.map(u -> u.size() + " user(s)").orElse("no logins: everyone is a viewer"));
-        return new ConsoleServer(app, config);
+        return new ConsoleServer(app, config, history, drains);
     }
 
     int port() {
@@ -93,17 +111,39 @@ final class ConsoleServer implements AutoCloseable {
 
     @Override
     public void close() {
+        history.close();
         app.stop();
+        drains.close();
     }
 
-    private static void status(Context ctx, ControlClient control, Pages pages, ChangeRoutes changes, boolean security) {
+    private static void status(Context ctx, ControlClient control, Pages pages, ChangeRoutes changes, Drains drains, boolean security) {
         Sessions.Session who = WebSecurity.session(ctx);
         StatusPage.Notice notice = changes.takeNotice(who);
         try {
             JsonNode status = control.call(control.request("status"));
-            pages.status(ctx, StatusPage.of(who, security, status, notice));
+            pages.status(ctx, StatusPage.of(who, security, status, notice, drains.texts()));
         } catch (ControlClient.ControlException e) {
-            pages.status(ctx, StatusPage.unavailable(who, security, e.getMessage()));
+            pages.status(ctx, StatusPage.unavailable(who, security, e.getMessage(), notice, drains.texts()));
+        }
+    }
+
+    /**
+     * What the page's script updates in place: jlvsd's status, the failover part and the rates as the
+     * page writes them, the charts' history and the drains.
+     */
+    private static void live(Context ctx, ControlClient control, StatusHistory history, Drains drains) {
+        ObjectNode out = JSON.createObjectNode();
+        out.set("history", history.json());
+        out.set("drains", JSON.valueToTree(drains.texts()));
+        try {
+            JsonNode status = control.call(control.request("status"));
+            out.set("status", status);
+            out.set("failover", JSON.valueToTree(FailoverView.of(status.path("failover"))));
+            out.set("rates", JSON.valueToTree(StatusPage.rates(status)));
+            ctx.contentType("application/json").result(out.toString());
+        } catch (ControlClient.ControlException e) {
+            out.put("error", e.getMessage());
+            ctx.status(HttpStatus.BAD_GATEWAY).contentType("application/json").result(out.toString());
         }
     }
 

@@ -47,6 +47,11 @@ public final class JlvsConsole {
 
         @Override
         public Integer call() throws Exception {
+            // The launcher a package installs runs whatever user started it: the console itself refuses root.
+            if (Integer.valueOf(0).equals(java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
+                throw new IllegalStateException("refusing to serve as root; run it as its own user (jlvs-console(8),"
+                        + " docs/console.md 'Setting it up')");
+            }
             ConsoleServer server = ConsoleServer.start(ConsoleConfig.load(config));
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,9 +15,10 @@ final class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html, Pages.class.getClassLoader(),
             TEMPLATE_PACKAGE);
 
-    void login(Context ctx, String error) {
+    void login(Context ctx, String error, String csrf) {
         java.util.HashMap<String, Object> params = new java.util.HashMap<>();
         params.put("error", error);
+        params.put("csrf", csrf);
         ctx.html(render("login.jte", params));
     }
 

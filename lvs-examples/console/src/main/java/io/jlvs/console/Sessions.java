@@ -20,8 +20,8 @@ final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Cache<String, Session> sessions;
 
-    Sessions(Duration idleTimeout) {
-        sessions = CacheBuilder.newBuilder().expireAfterAccess(idleTimeout).maximumSize(MAX_SESSIONS).build();
+    Sessions(Duration idleTimeout, com.google.common.base.Ticker ticker) {
+        sessions = CacheBuilder.newBuilder().ticker(ticker).expireAfterAccess(idleTimeout).maximumSize(MAX_SESSIONS).build();
     }
 
     Session open(String user, Role role) {
@@ -38,7 +38,8 @@ final class Sessions {
         sessions.invalidate(id);
     }
 
-    private static String token() {
+    /** A random 256-bit token, URL-safe. */
+    static String token() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

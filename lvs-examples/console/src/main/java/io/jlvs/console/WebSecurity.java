@@ -37,6 +37,30 @@ final class WebSecurity {
         return tls ? "__Host-jlvs-session" : "jlvs-session";
     }
 
+    /** The login form's pre-session cookie (its one-use token: {@link LoginRoutes}). */
+    String loginCookieName() {
+        return tls ? "__Host-jlvs-login" : "jlvs-login";
+    }
+
+    /**
+     * Why a POST comes from another site, if the browser says so: {@code Sec-Fetch-Site} other than
+     * same-origin or none, or an {@code Origin} other than this console's. {@code Origin: null} says
+     * nothing: browsers send it on every POST under this console's {@code Referrer-Policy: no-referrer}.
+     * A client that sends neither (not a browser, or an old one) is judged by the tokens alone.
+     */
+    static Optional<String> crossSite(Context ctx, boolean tls) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return Optional.of("Sec-Fetch-Site: " + site);
+        }
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equals("null") && !origin.equalsIgnoreCase((tls ? "https://" : "http://") + host)) {
+            return Optional.of("Origin " + origin + " is not this console's");
+        }
+        return Optional.empty();
+    }
+
     boolean tls() {
         return tls;
     }
@@ -61,6 +85,13 @@ final class WebSecurity {
             return;
         }
         String path = ctx.path();
+        if (ctx.method() == HandlerType.POST && !path.equals("/login")) {
+            Optional<String> forged = crossSite(ctx, tls);
+            if (forged.isPresent()) {   // the CSRF token would stop it too; this says why in plain words
+                refuse(ctx, HttpStatus.FORBIDDEN, "a change from another site is refused (" + forged.get() + ")");
+                return;
+            }
+        }
         if (path.startsWith("/static/") || path.equals("/login")) {
             return;
         }

@@ -74,8 +74,11 @@ class ConsoleBrowserTest extends ConsoleTest {
         logIn("olga");
         button("rs2", "drain").click();
 
-        browser.until("the page says rs2 was drained", d -> text(By.cssSelector(".notice:not(.refused)")).equals("Done: drain web rs2"));
+        browser.until("the page says the drain started", d -> text(By.cssSelector(".notice:not(.refused)"))
+                .equals("Started: drain web rs2 (its progress is under Drains)"));
         browser.until("the page shows rs2 at weight 0", d -> cell("rs2", ".weight").equals("0"));
+        browser.until("the drain's outcome under Drains, without a reload", d -> text(By.cssSelector("#drains li"))
+                .matches("drain web rs2 by olga: [{].*\"drained\":true.*[}] after [0-9]+ s, .*"));
         assertEquals(0, directorsServer("rs2").path("weight").asInt());
         assertEquals("1", cell("rs1", ".weight"));
         assertEquals(List.of("drain web rs2 PT30S"), console.director.calls());
@@ -129,7 +132,9 @@ class ConsoleBrowserTest extends ConsoleTest {
         weight.sendKeys("abc");
         button("rs1", "Set weight").click();
 
-        browser.until("the console's message", d -> text(By.tagName("body")).equals("400 weight must be a whole number 0..65535, got 'abc'"));
+        browser.until("the status page with the console's message", d -> text(By.cssSelector(".notice.refused"))
+                .equals("Not sent: weight web rs1: weight must be a whole number 0..65535, got 'abc'"));
+        assertEquals("1", cell("rs1", ".weight"), "the status page, with its table");
         assertEquals(1, directorsServer("rs1").path("weight").asInt());
         assertTrue(console.director.calls().isEmpty(), console.director.calls().toString());
         assertEquals("", console.auditText());
@@ -160,6 +165,58 @@ class ConsoleBrowserTest extends ConsoleTest {
         assertEquals("weight 5", rs2.findElement(By.cssSelector(".admin")).getText());
         assertTrue(rs2.isDisplayed(), "the row was updated in place");   // a reload would have made rs2 stale
         browser.screenshot("poller");
+    }
+
+    @Test
+    void theStatusPageShowsThePairThePeersPathsAndChartsOfTheRates() throws Exception {
+        logIn("victor");
+        assertEquals("primary", text(By.id("node")));
+        assertEquals("held", text(By.cssSelector("tr[data-address='10.23.8.80/24'] .on-host")));
+        assertEquals("down", text(By.cssSelector("div[data-peer='backup'] tr[data-path='private'] .path-state")));
+        assertEquals("12", cell("rs1", ".cps"));
+        browser.until("a chart of rs1's connections/s drawn from the samples", d -> !row("rs1")
+                .findElement(By.cssSelector("svg[data-series='cps'] polyline")).getDomAttribute("points").isEmpty());
+        console.director.rs1Stats = new io.jlvs.ipvs.Stats(0, 0, 0, 0, 0, 99, 0, 0, 0, 0);
+        browser.until("the poller shows rs1's new rate", d -> cell("rs1", ".cps").equals("99"));
+        assertEquals("on-host not-held", browser.driver.findElement(By.cssSelector("tr[data-address='10.11.12.1/24'] td:last-child"))
+                .getDomAttribute("class"), "the poller keeps the cell's classes that colour it");
+        browser.until("a second point on the chart", d -> row("rs1").findElement(By.cssSelector("svg[data-series='cps'] polyline"))
+                .getDomAttribute("points").split(" ").length >= 2);
+        browser.screenshot("status-pair-and-charts");
+    }
+
+    @Test
+    void wrongPasswordsThroughTheFormEndOnTheRateLimitPage() throws Exception {
+        for (int i = 0; i <= LoginLimiter.MAX_FAILURES; i++) {
+            browser.driver.get(console.uri("/login").toString());
+            browser.driver.findElement(By.name("user")).sendKeys("olga");
+            browser.driver.findElement(By.name("password")).sendKeys(i < LoginLimiter.MAX_FAILURES ? "guess " + i : ConsoleFixture.PASSWORD);
+            browser.driver.findElement(By.xpath("//button[normalize-space()='Log in']")).click();
+            String expected = i < LoginLimiter.MAX_FAILURES ? "Wrong user name or password."
+                    : "Too many failed logins: try again in " + LoginLimiter.WINDOW.toMinutes() + " minutes.";
+            browser.until("attempt " + (i + 1) + ": " + expected, d -> !d.findElements(By.cssSelector(".login .error")).isEmpty()
+                    && text(By.cssSelector(".login .error")).equals(expected));
+        }
+        assertTrue(browser.driver.findElements(By.id("role")).isEmpty(), "not logged in, even with the right password");
+        browser.screenshot("login-rate-limited");
+    }
+
+    @Test
+    void logOutEndsTheSessionAndTheOldPageCannotComeBack() throws Exception {
+        logIn("olga");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Log out']")).click();
+        browser.until("the login form after logging out", d -> d.getCurrentUrl().endsWith("/login"));
+        browser.driver.get(console.uri("/").toString());
+        browser.until("the status page sends the logged-out browser to the login form", d -> d.getCurrentUrl().endsWith("/login"));
+        browser.screenshot("logged-out");
+    }
+
+    @Test
+    void anExpiredSessionSendsTheOpenPageToTheLoginForm() throws Exception {
+        logIn("victor");
+        console.ticker.advance(console.console.config().sessionTimeout().plusMinutes(1));
+        browser.until("the poller, refused, goes to the login form", d -> d.getCurrentUrl().endsWith("/login"));
+        browser.screenshot("session-expired");
     }
 
     private void logIn(String user) {

@@ -16,7 +16,7 @@ class ConsoleLoginTest extends ConsoleTest {
         HttpResponse<String> r = console.login("olga", ConsoleFixture.PASSWORD);
         assertEquals(303, r.statusCode(), r.body());
         assertEquals("/", r.headers().firstValue("Location").orElseThrow());
-        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = console.sessionCookie(r);
         assertTrue(cookie.startsWith("jlvs-session="), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
@@ -34,7 +34,7 @@ class ConsoleLoginTest extends ConsoleTest {
         HttpResponse<String> r = console.login("olga", "not the password");
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("Wrong user name or password."), r.body());
-        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+        assertTrue(noSession(r), r.headers().map().toString());
         assertEquals(401, console.login("mallory", ConsoleFixture.PASSWORD).statusCode());
     }
 
@@ -57,7 +57,8 @@ class ConsoleLoginTest extends ConsoleTest {
         HttpResponse<String> limited = console.login("olga", ConsoleFixture.PASSWORD);
         assertEquals(429, limited.statusCode());
         assertTrue(limited.headers().firstValue("Retry-After").isPresent());
-        assertTrue(limited.headers().firstValue("Set-Cookie").isEmpty());
+        assertTrue(noSession(limited), limited.headers().map().toString());
+        assertTrue(limited.body().contains("Too many failed logins"), limited.body());
     }
 
     @Test
@@ -66,6 +67,23 @@ class ConsoleLoginTest extends ConsoleTest {
             assertEquals(401, console.login("user" + i, "guess").statusCode());
         }
         assertEquals(429, console.login("victor", ConsoleFixture.PASSWORD).statusCode());
+    }
+
+    @Test
+    void anIdleSessionExpires() throws Exception {
+        String cookie = console.session("victor");
+        assertEquals(200, console.get("/api/status", cookie).statusCode());
+        console.ticker.advance(console.console.config().sessionTimeout().minusSeconds(30));
+        assertEquals(200, console.get("/api/status", cookie).statusCode(), "used within its timeout: still open");
+        console.ticker.advance(console.console.config().sessionTimeout().plusSeconds(1));
+        assertEquals(401, console.get("/api/status", cookie).statusCode(), "idle past its timeout");
+        HttpResponse<String> page = console.get("/", cookie);
+        assertEquals(303, page.statusCode());
+        assertEquals("/login", page.headers().firstValue("Location").orElseThrow());
+    }
+
+    static boolean noSession(HttpResponse<String> r) {
+        return r.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.contains("-session="));
     }
 
     @Test

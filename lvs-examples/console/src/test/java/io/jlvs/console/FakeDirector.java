@@ -2,6 +2,7 @@ package io.jlvs.console;
 
 import io.jlvs.director.DirectorStatus;
 import io.jlvs.director.internal.ControlTarget;
+import io.jlvs.ipvs.Stats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,16 +18,27 @@ final class FakeDirector implements ControlTarget {
     final Map<String, Integer> weights = new LinkedHashMap<>(Map.of("rs1", 1, "rs2", 1));
     final Map<String, String> admin = new LinkedHashMap<>(Map.of("rs1", "enabled", "rs2", "enabled"));
     final List<String> calls = new ArrayList<>();
+    /** When set, a drain waits for it (a drain that takes its time, as a real one with connections does). */
+    volatile java.util.concurrent.CountDownLatch drainGate;
+    /** rs1's kernel rate estimates; a test changes them to see the page follow. */
+    volatile Stats rs1Stats = new Stats(1000, 5000, 4000, 600_000, 9_000_000, 12, 340, 300, 45_000, 1_200_000);
 
     @Override
     public synchronized Object status() {
         List<DirectorStatus.Server> servers = new ArrayList<>();
         for (String name : List.of("rs1", "rs2")) {
             servers.add(new DirectorStatus.Server(name, "10.11.12." + (name.equals("rs1") ? 11 : 12) + ":80", 1, weights.get(name),
-                    "UP", "200 OK <b>", admin.get(name), 3, 1));
+                    "UP", "200 OK <b>", admin.get(name), 3, 1, name.equals("rs1") ? rs1Stats : Stats.ZERO));
         }
+        DirectorStatus.Failover failover = new DirectorStatus.Failover("primary", "ACTIVE", "peer 2 <i>dead</i> on all paths", 12_000, 100,
+                true, List.of(new DirectorStatus.Address("10.23.8.80/24", "eth0:1", "VIRTUAL_IP", true),
+                        new DirectorStatus.Address("10.11.12.1/24", "eth1:1", "NAT_ROUTER", false)),
+                List.of(new DirectorStatus.PeerNode("backup", "DEGRADED", "BACKUP", 50, 400, List.of(
+                        new DirectorStatus.Path("public", "10.0.0.1", "10.0.0.2", true, 400),
+                        new DirectorStatus.Path("private", "192.168.9.1", "192.168.9.2", false, 95_000)))),
+                new DirectorStatus.Heartbeats(120, 118, 2));
         return new DirectorStatus("ACTIVE", List.of("backup 10.0.0.2 alive"), 1, "/etc/sysconfig/ha/lvs.cf",
-                List.of(new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "wlc", true, true, servers)), "key-file");
+                List.of(new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "wlc", true, true, servers)), "key-file", failover);
     }
 
     @Override
@@ -55,10 +67,16 @@ final class FakeDirector implements ControlTarget {
     }
 
     @Override
-    public synchronized Object drain(String service, String server, Duration timeout) {
-        known(service, server);
-        calls.add("drain " + service + " " + server + " " + timeout);
-        weights.put(server, 0);
+    public Object drain(String service, String server, Duration timeout) throws InterruptedException {
+        synchronized (this) {
+            known(service, server);
+            calls.add("drain " + service + " " + server + " " + timeout);
+            weights.put(server, 0);
+        }
+        java.util.concurrent.CountDownLatch gate = drainGate;
+        if (gate != null && !gate.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return Map.of("drained", false, "activeConnections", 3);
+        }
         return Map.of("drained", true, "activeConnections", 0);
     }
 

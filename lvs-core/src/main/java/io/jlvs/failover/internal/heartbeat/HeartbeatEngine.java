@@ -97,7 +97,7 @@ public final class HeartbeatEngine implements Runnable {
         }
         this.machine = new RoleMachine(config.nodeId(), config.priority(), clock.nanoTime(),
                 config.initialWait().toNanos(), config.holdDown().toNanos());
-        publishPeerStatus();
+        publishPeerStatus(clock.nanoTime());
     }
 
     /** The machine's role (not the advertised one). */
@@ -232,7 +232,7 @@ public final class HeartbeatEngine implements Runnable {
             LOG.info("node {}: {} -> {} ({})", id(config.nodeId()), t.get().from(), t.get().to(), t.get().reason());
             events.roleChanged(t.get(), clock.now());
         }
-        publishPeerStatus();
+        publishPeerStatus(now);
     }
 
     private Optional<String> checkSelf() {
@@ -344,11 +344,12 @@ public final class HeartbeatEngine implements Runnable {
         }
     }
 
-    private void publishPeerStatus() {
+    private void publishPeerStatus(long now) {
         List<PeerStatus> list = new ArrayList<>();
+        java.time.Instant wallNow = clock.now();
         for (PeerTracker t : trackers) {
             list.add(new PeerStatus(t.peer().nodeId(), t.state(), t.latest().map(Heartbeat::role),
-                    t.latest().map(Heartbeat::priority).orElse(0), Optional.ofNullable(lastHeard.get(t))));
+                    t.latest().map(Heartbeat::priority).orElse(0), Optional.ofNullable(lastHeard.get(t)), t.paths(now, wallNow)));
         }
         peerStatus = List.copyOf(list);
     }

@@ -2,6 +2,7 @@ package io.jlvs.failover.internal.heartbeat;
 
 import io.jlvs.failover.Peer;
 import io.jlvs.failover.PeerChange;
+import io.jlvs.failover.PathStatus;
 import io.jlvs.failover.PeerState;
 import io.jlvs.failover.Role;
 import java.time.Instant;
@@ -153,6 +154,16 @@ public final class PeerTracker {
             }
         }
         return any ? java.util.OptionalLong.of(now - newest) : java.util.OptionalLong.empty();
+    }
+
+    /** Each path at {@code now} (monotonic), with its last valid heartbeat on the wall clock {@code wallNow}. */
+    public List<PathStatus> paths(long now, Instant wallNow) {
+        List<PathStatus> out = new ArrayList<>(lastHeard.length);
+        for (int i = 0; i < lastHeard.length; i++) {
+            Optional<Instant> heard = heardEver[i] ? Optional.of(wallNow.minusNanos(now - lastHeard[i])) : Optional.empty();
+            out.add(new PathStatus(peer.paths().get(i).name(), fresh(i, now), heard));
+        }
+        return out;
     }
 
     private boolean anyFresh(long now) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jlvs.failover.HeartbeatPath;
+import io.jlvs.failover.PathStatus;
 import io.jlvs.failover.Peer;
 import io.jlvs.failover.PeerChange;
 import io.jlvs.failover.PeerState;
@@ -12,6 +13,7 @@ import io.jlvs.failover.Role;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PeerTrackerTest {
@@ -30,6 +32,18 @@ class PeerTrackerTest {
         PeerChange c = t.refresh(10 * MS, Instant.EPOCH).orElseThrow();
         assertEquals(PeerState.ALIVE, c.current());
         assertEquals(List.of("public", "private"), c.pathsUp());
+    }
+
+    @Test
+    void eachPathSaysWhetherItIsUpAndWhenItLastCarriedAHeartbeat() {
+        Instant wall = Instant.parse("2026-12-04T10:00:00Z");
+        assertEquals(List.of(new PathStatus("public", false, Optional.empty()), new PathStatus("private", false, Optional.empty())),
+                t.paths(0, wall), "never heard");
+        t.heard(0, hb(Role.BACKUP, 1), 100 * MS);
+        t.heard(1, hb(Role.BACKUP, 1), 200 * MS);
+        assertEquals(List.of(new PathStatus("public", false, Optional.of(wall.minusMillis(400))),
+                new PathStatus("private", true, Optional.of(wall.minusMillis(300)))), t.paths(500 * MS, wall),
+                "public silent for the dead time, private heard 300 ms ago");
     }
 
     @Test
