@@ -29,13 +29,14 @@ final class ConsoleFixture implements AutoCloseable {
             "olga", PasswordHash.hash(PASSWORD.toCharArray()),
             "victor", PasswordHash.hash(PASSWORD.toCharArray()));
 
-    final FakeDirector director = new FakeDirector();
+    final FakeDirector director;
     final ControlServer control;
     final ConsoleServer console;
     final Path audit;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ConsoleFixture(Path dir) throws IOException {
+        director = new FakeDirector(dir.resolve("lvs.cf"));
         control = ControlServer.start(dir.resolve("jlvsd.sock"), Optional.empty(), director);
         Path users = dir.resolve("users");
         Files.writeString(users, "olga:operator:" + HASHES.get("olga") + "\nvictor:viewer:" + HASHES.get("victor") + "\n");
