@@ -25,9 +25,20 @@ public final class ControlClient {
     /** The connection or the exchange failed, or the director refused; the message is for the operator. */
     public static final class ControlException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final java.util.List<String> diagnostics;
 
         ControlException(String message) {
+            this(message, java.util.List.of());
+        }
+
+        ControlException(String message, java.util.List<String> diagnostics) {
             super(message);
+            this.diagnostics = java.util.List.copyOf(diagnostics);
+        }
+
+        /** A refused configuration's problems, each "file:line: key: what"; empty for any other refusal. */
+        public java.util.List<String> diagnostics() {
+            return diagnostics;
         }
     }
 
@@ -65,7 +76,9 @@ public final class ControlClient {
             }
             JsonNode answer = json.readTree(line);
             if (!answer.path("ok").asBoolean(false)) {
-                throw new ControlException(answer.path("error").asText("jlvsd answered without a result: " + line));
+                java.util.List<String> diagnostics = new java.util.ArrayList<>();
+                answer.path("diagnostics").forEach(d -> diagnostics.add(d.asText()));
+                throw new ControlException(answer.path("error").asText("jlvsd answered without a result: " + line), diagnostics);
             }
             return answer.path("result");
         } catch (IOException e) {

@@ -1,6 +1,10 @@
 package io.jlvs.director;
 
+import io.jlvs.config.Configuration;
+import io.jlvs.director.internal.ConfigEdits;
+import io.jlvs.director.internal.ConfigFile;
 import io.jlvs.director.internal.ControlTarget;
+import java.nio.file.Path;
 import io.jlvs.director.internal.Kv;
 import java.time.Duration;
 import java.util.List;
@@ -8,9 +12,36 @@ import java.util.List;
 /** The director as the control protocol sees it. */
 final class ControlHandler implements ControlTarget {
     private final Director director;
+    private final ConfigEdits edits;
 
     ControlHandler(Director director) {
         this.director = director;
+        this.edits = new ConfigEdits(new ConfigFile(director.settings().configFile()), new ConfigEdits.Director() {
+            @Override
+            public Configuration check(Path file, String text) throws ConfigurationRejectedException {
+                return director.check(file, text);
+            }
+
+            @Override
+            public List<String> plan(Configuration proposed) {
+                return director.plan(proposed);
+            }
+
+            @Override
+            public List<String> restartNeeded(Configuration proposed) {
+                return director.restartNeeded(proposed);
+            }
+
+            @Override
+            public int reload() throws ConfigurationRejectedException {
+                return director.reload();
+            }
+        });
+    }
+
+    @Override
+    public ConfigEdits configEdits() {
+        return edits;
     }
 
     @Override

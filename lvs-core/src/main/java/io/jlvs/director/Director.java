@@ -616,14 +616,41 @@ public final class Director implements AutoCloseable {
     public List<String> plan() {
         lock.lock();
         try {
-            DesiredTable desired = DesiredComposer.compose(config, health, admin, role);
-            Plan plan = Reconciler.plan(desired, kernel.read().toLiveTable(), owned);
-            List<String> lines = new ArrayList<>(plan.lines());
-            lines.addAll(plan.leftAloneLines());
-            return lines;
+            return planLines(config, owned);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What a reload to {@code proposed} would do now (with the health verdicts, operator overrides and
+     * role in force), one line per operation, without doing it: the review of an edit before it is applied.
+     */
+    List<String> plan(Configuration proposed) {
+        lock.lock();
+        try {
+            return planLines(proposed, owned.after(proposed));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<String> planLines(Configuration cfg, Predicate<ServiceKey> ours) {
+        DesiredTable desired = DesiredComposer.compose(cfg, health, admin, role);
+        Plan plan = Reconciler.plan(desired, kernel.read().toLiveTable(), ours);
+        List<String> lines = new ArrayList<>(plan.lines());
+        lines.addAll(plan.leftAloneLines());
+        return lines;
+    }
+
+    /** {@link #restartNeeded()} as it would be after a reload to {@code proposed}. */
+    List<String> restartNeeded(Configuration proposed) {
+        return RestartOnlySettings.changes(restartOnly, RestartOnlySettings.of(proposed.cluster()));
+    }
+
+    /** Validates {@code text} as this director's loader reads its configuration file (start, reload, --check). */
+    Configuration check(Path file, String text) throws ConfigurationRejectedException {
+        return parts.loader().load(file, text);
     }
 
     /** Sets a real server's weight (an override on top of the configuration) and applies it. */

@@ -72,7 +72,7 @@ final class Fixtures {
     }
 
     /** A loader that returns whatever the test put in {@link #next}, or throws {@link #error}. */
-    static final class ScriptedLoader implements ConfigLoader {
+    static class ScriptedLoader implements ConfigLoader {
         volatile Configuration next;
         volatile ConfigurationRejectedException error;
 

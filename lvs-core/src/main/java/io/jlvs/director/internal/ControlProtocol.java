@@ -17,15 +17,27 @@ import java.util.Set;
  * <pre>
  * {"command":"status"}
  * {"command":"reload"}                 {"command":"plan"}
+ * {"command":"config"}                                        (lvs.cf's text and SHA-256)
+ * {"command":"plan","config":"TEXT"}                          (TEXT checked and planned, nothing applied)
+ * {"command":"apply-config","config":"TEXT","base_sha256":"HEX"}
  * {"command":"weight","service":"http","server":"web1","weight":5}
  * {"command":"enable","service":"http","server":"web1"}     (and "disable")
  * {"command":"drain","service":"http","server":"web1","timeout_seconds":30}
  * {"command":"log-level","level":"debug","logger":"io.jlvs.health"}     ("logger" left out: the root logger)
  * </pre>
+ *
+ * <p>A request line is at most {@link #MAX_LINE} bytes, but for the two that carry an lvs.cf text
+ * ({@code plan} and {@code apply-config}), which may take {@link #MAX_CONFIG_LINE}: a text of up to
+ * {@link ConfigEdits#MAX_CONFIG_BYTES} bytes fits even with every character escaped once. A refused
+ * configuration's answer carries its problems as {@code "diagnostics":["file:line: key: what", ...]}.
  */
 public final class ControlProtocol {
     /** The longest request line accepted, newline excluded; longer ones are refused and the connection closed. */
     public static final int MAX_LINE = 64 * 1024;
+    /** The longest line of a request that carries an lvs.cf text. */
+    public static final int MAX_CONFIG_LINE = 2 * ConfigEdits.MAX_CONFIG_BYTES + MAX_LINE;
+    private static final Set<String> CARRY_CONFIG = Set.of("plan", "apply-config");
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     /** The largest weight, as lvs.cf's {@code weight} and ipvsadm allow it. */
     public static final int MAX_WEIGHT = 65535;
     /** A drain waits at most this long unless the request says otherwise. */
@@ -33,7 +45,7 @@ public final class ControlProtocol {
     private static final Duration MAX_DRAIN_TIMEOUT = Duration.ofHours(24);
 
     private static final Set<String> COMMANDS = Set.of("status", "reload", "plan", "weight", "enable", "disable", "drain",
-            "log-level");
+            "log-level", "config", "apply-config");
 
     private final ObjectMapper json = new ObjectMapper();
     private final ControlTarget target;
@@ -49,7 +61,12 @@ public final class ControlProtocol {
             if (request == null || !request.isObject()) {
                 return error("a request is one JSON object per line, e.g. {\"command\":\"status\"}");
             }
+            if (line.length() > MAX_LINE && !CARRY_CONFIG.contains(request.path("command").asText())) {
+                return tooLong();
+            }
             return ok(dispatch((ObjectNode) request));
+        } catch (io.jlvs.director.ConfigurationRejectedException e) {
+            return error(e.getMessage(), e.problems());
         } catch (JsonProcessingException e) {
             return error("request is not valid JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -64,7 +81,8 @@ public final class ControlProtocol {
 
     /** A response for a line that was too long to read. */
     public String tooLong() {
-        return error("request line longer than " + MAX_LINE + " bytes");
+        return error("request line longer than " + MAX_LINE + " bytes (" + MAX_CONFIG_LINE + " for plan and apply-config,"
+                + " whose lvs.cf text may have " + ConfigEdits.MAX_CONFIG_BYTES + " bytes)");
     }
 
     private Object dispatch(ObjectNode r) throws Exception {
@@ -83,8 +101,20 @@ public final class ControlProtocol {
                 yield java.util.Map.of("operations", operations, "restart_needed", target.restartNeeded());
             }
             case "plan" -> {
+                allowed(r, "config");
+                yield r.has("config") ? target.configEdits().plan(configText(r)) : target.plan();
+            }
+            case "config" -> {
                 allowed(r);
-                yield target.plan();
+                yield target.configEdits().current();
+            }
+            case "apply-config" -> {
+                allowed(r, "config", "base_sha256");
+                String base = text(r, "base_sha256");
+                if (!SHA256.matcher(base).matches()) {
+                    throw new IllegalArgumentException("'base_sha256' must be the SHA-256 that 'config' answered (64 lower-case hex digits)");
+                }
+                yield target.configEdits().apply(configText(r), base);
             }
             case "weight" -> {
                 allowed(r, "service", "server", "weight");
@@ -144,6 +174,15 @@ public final class ControlProtocol {
         }
     }
 
+    /** The lvs.cf text of a request: a string, possibly empty (an empty file is valid lvs.cf). */
+    private static String configText(ObjectNode r) {
+        JsonNode n = r.get("config");
+        if (n == null || !n.isTextual()) {
+            throw new IllegalArgumentException("'config' must be the whole lvs.cf text, as a string");
+        }
+        return n.asText();
+    }
+
     private static String text(ObjectNode r, String field) {
         JsonNode n = r.get(field);
         if (n == null || !n.isTextual() || n.asText().isBlank()) {
@@ -161,9 +200,16 @@ public final class ControlProtocol {
     }
 
     private String error(String message) {
+        return error(message, java.util.List.of());
+    }
+
+    private String error(String message, java.util.List<String> diagnostics) {
         ObjectNode out = json.createObjectNode();
         out.put("ok", false);
         out.put("error", message);
+        if (!diagnostics.isEmpty()) {
+            diagnostics.forEach(out.putArray("diagnostics")::add);
+        }
         try {
             return json.writeValueAsString(out);
         } catch (JsonProcessingException e) {

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * deadlines, enforced by closing the channel: a request line must be complete within
  * {@link #REQUEST_TIMEOUT} of the wait for it starting (so one byte every few seconds does not keep
  * a connection forever), and an answer must be taken by the client within {@link #SEND_TIMEOUT}.
- * A request line longer than {@link ControlProtocol#MAX_LINE} is refused; at most
+ * A request line longer than {@link ControlProtocol#MAX_LINE} is refused ({@link ControlProtocol#MAX_CONFIG_LINE}
+ * for the two commands that carry an lvs.cf text, so a connection holds at most that much); at most
  * {@link #MAX_CONNECTIONS} connections are served at once.
  */
 public final class ControlServer implements AutoCloseable {

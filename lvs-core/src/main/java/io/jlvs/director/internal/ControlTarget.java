@@ -27,6 +27,11 @@ public interface ControlTarget {
 
     Object drain(String service, String server, Duration timeout) throws InterruptedException;
 
+    /** The editing of lvs.cf ({@code config}, {@code plan} with a text, {@code apply-config}). */
+    default ConfigEdits configEdits() {
+        throw new IllegalArgumentException("this director does not edit its configuration through the control socket");
+    }
+
     /** Sets a logger's level (empty: the root logger); returns what changed. The level is already checked. */
     default String logLevel(java.util.Optional<String> logger, String level) {
         throw new IllegalArgumentException("this director's log levels are fixed (it was started without a way to change them)");

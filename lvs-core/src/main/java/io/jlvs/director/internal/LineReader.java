@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads newline-terminated UTF-8 lines from a channel, never holding more than
- * {@link ControlProtocol#MAX_LINE} bytes of one line.
+ * {@link ControlProtocol#MAX_CONFIG_LINE} bytes of one line (the protocol refuses lines over
+ * {@link ControlProtocol#MAX_LINE} but for the commands that carry an lvs.cf text).
  */
 final class LineReader {
     static final class TooLongException extends IOException {
         TooLongException() {
-            super("line longer than " + ControlProtocol.MAX_LINE + " bytes");
+            super("line longer than " + ControlProtocol.MAX_CONFIG_LINE + " bytes");
         }
     }
 
@@ -34,7 +35,7 @@ final class LineReader {
                 if (b == '\n') {
                     return line.toString(StandardCharsets.UTF_8);
                 }
-                if (line.size() >= ControlProtocol.MAX_LINE) {
+                if (line.size() >= ControlProtocol.MAX_CONFIG_LINE) {
                     throw new TooLongException();
                 }
                 line.write(b);

@@ -44,30 +44,43 @@ public final class LvsCfLoader implements ConfigLoader {
     @Override
     public Configuration load(Path file) throws ConfigurationRejectedException {
         try {
-            ParsedConfiguration parsed = parser.read(file);
-            for (Diagnostic w : parsed.warnings()) {
-                log.warn(Kv.line("event", "config_warning", "warning", w.toString()));
-            }
-            Configuration config = parsed.configuration();
-            // Checked here, not by the parser: an importer or jlvsadm may read a pair's file without its key.
-            List<String> problems = new ArrayList<>();
-            HeartbeatAuthentication.problems(config.cluster()).forEach(p -> problems.add(file + ": " + p));
-            for (VirtualServerConfig v : config.virtualServers()) {
-                schedulers.problem(v.scheduler()).ifPresent(p -> problems.add(
-                        file + ":" + v.line() + ": scheduler: virtual " + v.name() + ": " + p));
-            }
-            try {
-                problems.addAll(programs.problems(config, file));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                problems.add(file + ": interrupted while checking its check programs");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigurationRejectedException(file, problems);
-            }
-            return config;
+            return checked(file, parser.read(file));
         } catch (ConfigException e) {
             throw new ConfigurationRejectedException(file, e.errors().stream().map(Diagnostic::toString).toList());
         }
+    }
+
+    /** {@link #load(Path)} of {@code text} as if it were {@code file}'s, with a parser of its own (the director's remembers the file). */
+    @Override
+    public Configuration load(Path file, String text) throws ConfigurationRejectedException {
+        try {
+            return checked(file, new LvsCfParser().parse(file.toString(), text));
+        } catch (ConfigException e) {
+            throw new ConfigurationRejectedException(file, e.errors().stream().map(Diagnostic::toString).toList());
+        }
+    }
+
+    private Configuration checked(Path file, ParsedConfiguration parsed) throws ConfigurationRejectedException {
+        for (Diagnostic w : parsed.warnings()) {
+            log.warn(Kv.line("event", "config_warning", "warning", w.toString()));
+        }
+        Configuration config = parsed.configuration();
+        // Checked here, not by the parser: an importer or jlvsadm may read a pair's file without its key.
+        List<String> problems = new ArrayList<>();
+        HeartbeatAuthentication.problems(config.cluster()).forEach(p -> problems.add(file + ": " + p));
+        for (VirtualServerConfig v : config.virtualServers()) {
+            schedulers.problem(v.scheduler()).ifPresent(p -> problems.add(
+                    file + ":" + v.line() + ": scheduler: virtual " + v.name() + ": " + p));
+        }
+        try {
+            problems.addAll(programs.problems(config, file));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(file + ": interrupted while checking its check programs");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationRejectedException(file, problems);
+        }
+        return config;
     }
 }

@@ -38,10 +38,21 @@ public final class TableOwnership implements Predicate<ServiceKey> {
 
     /** Follows a reloaded configuration. */
     public void configure(Configuration config) {
+        this.configured = configured(config);
+        this.wholeTable = config.cluster().manageWholeTable();
+    }
+
+    private static Set<ServiceKey> configured(Configuration config) {
         Set<ServiceKey> keys = new HashSet<>();
         config.virtualServers().forEach(v -> keys.add(v.serviceKey()));
-        this.configured = keys;
-        this.wholeTable = config.cluster().manageWholeTable();
+        return keys;
+    }
+
+    /** What {@link #test} would answer after {@link #configure}{@code (config)}, for a plan made before a reload. */
+    public Predicate<ServiceKey> after(Configuration config) {
+        Set<ServiceKey> keys = configured(config);
+        boolean whole = config.cluster().manageWholeTable();
+        return key -> whole || keys.contains(key) || created.contains(key);
     }
 
     /** Whether the director may edit or delete {@code key}. */

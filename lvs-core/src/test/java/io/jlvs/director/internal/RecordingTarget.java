@@ -23,6 +23,44 @@ class RecordingTarget implements ControlTarget {
         throw new Exception("/etc/lvs.cf:7: port: 'eighty' is not a port number");
     }
 
+    /** The editing commands: "check N" (the text's length), "plan-config", "reload"; a text with "eighty" is refused. */
+    final ConfigEdits edits = new ConfigEdits(new ConfigFile(java.nio.file.Path.of("/nonexistent/lvs.cf")), new ConfigEdits.Director() {
+        @Override
+        public io.jlvs.config.Configuration check(java.nio.file.Path file, String text) throws io.jlvs.director.ConfigurationRejectedException {
+            calls.add("check " + text.length());
+            if (text.contains("eighty")) {
+                throw new io.jlvs.director.ConfigurationRejectedException(file, List.of(file + ":3: port: 'eighty' is not a port number"));
+            }
+            try {
+                return io.jlvs.config.LvsCf.parse(file.toString(), OneVirtualFile.text("", "")).configuration();
+            } catch (io.jlvs.config.ConfigException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public List<String> plan(io.jlvs.config.Configuration proposed) {
+            calls.add("plan-config");
+            return List.of("edit server TCP 10.0.0.1:80 -> 10.0.1.1:80 weight 5");
+        }
+
+        @Override
+        public List<String> restartNeeded(io.jlvs.config.Configuration proposed) {
+            return List.of();
+        }
+
+        @Override
+        public int reload() {
+            calls.add("reload");
+            return 1;
+        }
+    });
+
+    @Override
+    public ConfigEdits configEdits() {
+        return edits;
+    }
+
     @Override
     public List<String> plan() {
         calls.add("plan");

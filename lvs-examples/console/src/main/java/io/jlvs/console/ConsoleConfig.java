@@ -61,6 +61,14 @@ record ConsoleConfig(String host, int port, Path controlSocket, Optional<Path> u
         return usersFile.isPresent();
     }
 
+    /**
+     * The body limit of an operator's lvs.cf edit: jlvsd takes texts of up to 1 MiB (its control socket's
+     * limit), which a form sends URL-encoded (at most three bytes for one), plus the other fields.
+     */
+    int maxConfigBodyBytes() {
+        return 3 * 1024 * 1024 + 64 * 1024;
+    }
+
     static ConsoleConfig load(Path file) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

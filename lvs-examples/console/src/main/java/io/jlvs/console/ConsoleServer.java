@@ -50,12 +50,14 @@ final class ConsoleServer implements AutoCloseable {
     static ConsoleServer start(ConsoleConfig config, Ticker ticker) throws IOException {
         Optional<UsersFile> users = config.usersFile().isPresent() ? Optional.of(UsersFile.load(config.usersFile().get())) : Optional.empty();
         Sessions sessions = new Sessions(config.sessionTimeout(), ticker);
-        WebSecurity security = new WebSecurity(sessions, config.security(), config.tls(), config.maxBodyBytes());
+        WebSecurity security = new WebSecurity(sessions, config.security(), config.tls(), config.maxBodyBytes(), config.maxConfigBodyBytes());
         ControlClient control = new ControlClient(config.controlSocket(), "control_socket in the console's config",
                 "run the console's user with jlvsd's --control-group as its primary group (docs/console.md)");
         Pages pages = new Pages();
         Drains drains = new Drains(Clock.systemUTC());
-        ChangeRoutes changes = new ChangeRoutes(control, config.auditLog().map(AuditLog::new), drains);
+        Optional<AuditLog> audit = config.auditLog().map(AuditLog::new);
+        ChangeRoutes changes = new ChangeRoutes(control, audit, drains);
+        ConfigRoutes edits = new ConfigRoutes(control, audit, pages);
         StatusHistory history = new StatusHistory(StatusHistory.SAMPLES, Clock.systemUTC());
         StaticAssets assets = new StaticAssets();
         Optional<LoginRoutes> login = users.map(u -> new LoginRoutes(u, sessions, new LoginLimiter(), security, pages, ticker));
@@ -63,7 +65,8 @@ final class ConsoleServer implements AutoCloseable {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.http.maxRequestSize = config.maxBodyBytes();
+            // The larger limit; WebSecurity holds every request but an operator's lvs.cf edit to the smaller one.
+            cfg.http.maxRequestSize = Math.max(config.maxBodyBytes(), config.maxConfigBodyBytes());
             cfg.jetty.modifyServer(server -> server.setStopTimeout(2000));
             if (config.tls()) {
                 cfg.jetty.addConnector((server, http) -> tlsConnector(server, http, config));
@@ -84,6 +87,12 @@ final class ConsoleServer implements AutoCloseable {
             cfg.routes.get("/api/status", ctx -> statusJson(ctx, control));
             cfg.routes.get("/api/live", ctx -> live(ctx, control, history, drains));
             cfg.routes.post("/servers/{action}", changes::change);
+            cfg.routes.get("/config", edits::show);
+            cfg.routes.post("/config/edit", edits::edit);
+            cfg.routes.post("/config/review", edits::reviewText);
+            cfg.routes.post("/config/apply", edits::apply);
+            cfg.routes.exception(ControlClient.ControlException.class, (e, ctx) -> WebSecurity.refuse(ctx, HttpStatus.BAD_GATEWAY,
+                    "jlvsd: " + e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 WebSecurity.headers(ctx);

@@ -26,6 +26,14 @@ final class Pages {
         ctx.html(render("status.jte", Map.of("page", page)));
     }
 
+    void config(Context ctx, ConfigPage page) {
+        ctx.html(render("config.jte", Map.of("page", page)));
+    }
+
+    void review(Context ctx, ReviewPage page) {
+        ctx.html(render("review.jte", Map.of("page", page)));
+    }
+
     private String render(String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);

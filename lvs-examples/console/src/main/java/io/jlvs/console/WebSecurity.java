@@ -21,10 +21,12 @@ final class WebSecurity {
     private final boolean security;
     private final boolean tls;
     private final long maxBody;
+    private final long maxConfigBody;
     /** Without logins everyone is this read-only session. */
     private final Sessions.Session anonymous;
 
-    WebSecurity(Sessions sessions, boolean security, boolean tls, long maxBody) {
+    WebSecurity(Sessions sessions, boolean security, boolean tls, long maxBody, long maxConfigBody) {
+        this.maxConfigBody = maxConfigBody;
         this.sessions = sessions;
         this.security = security;
         this.tls = tls;
@@ -80,11 +82,19 @@ final class WebSecurity {
         if (tls) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }
-        if (ctx.contentLength() > maxBody) {
-            refuse(ctx, HttpStatus.CONTENT_TOO_LARGE, "request body larger than " + maxBody + " bytes");
+        String path = ctx.path();
+        Optional<Sessions.Session> session = security ? sessions.find(ctx.cookie(cookieName())) : Optional.of(anonymous);
+        if (ctx.method() == HandlerType.POST && ctx.contentLength() < 0) {
+            // Browsers always say how long a form is; a body of unknown length would be read before it could be refused.
+            refuse(ctx, HttpStatus.LENGTH_REQUIRED, "a request body must declare its length (Content-Length)");
             return;
         }
-        String path = ctx.path();
+        // Only an operator's lvs.cf edit may be large: nobody else makes the console buffer megabytes.
+        long limit = path.startsWith("/config/") && session.filter(s -> s.role() == Role.OPERATOR).isPresent() ? maxConfigBody : maxBody;
+        if (ctx.contentLength() > limit) {
+            refuse(ctx, HttpStatus.CONTENT_TOO_LARGE, "request body larger than " + limit + " bytes");
+            return;
+        }
         if (ctx.method() == HandlerType.POST && !path.equals("/login")) {
             Optional<String> forged = crossSite(ctx, tls);
             if (forged.isPresent()) {   // the CSRF token would stop it too; this says why in plain words
@@ -95,7 +105,6 @@ final class WebSecurity {
         if (path.startsWith("/static/") || path.equals("/login")) {
             return;
         }
-        Optional<Sessions.Session> session = security ? sessions.find(ctx.cookie(cookieName())) : Optional.of(anonymous);
         if (session.isEmpty()) {
             if (ctx.method() == HandlerType.GET && !path.startsWith("/api/")) {
                 ctx.redirect("/login", HttpStatus.SEE_OTHER);

@@ -220,8 +220,7 @@ class ConsoleBrowserTest extends ConsoleTest {
     }
 
     private void logIn(String user) {
-        browser.driver.get(console.uri("/login").toString());
-        logInThroughTheForm(user);
+        browser.logIn(console.uri("/login").toString(), user, ConsoleFixture.PASSWORD);
     }
 
     private void logInThroughTheForm(String user) {

@@ -29,7 +29,7 @@ final class ConsoleFixture implements AutoCloseable {
             "olga", PasswordHash.hash(PASSWORD.toCharArray()),
             "victor", PasswordHash.hash(PASSWORD.toCharArray()));
 
-    final FakeDirector director = new FakeDirector();
+    final FakeDirector director;
     final ControlServer control;
     final ConsoleServer console;
     final Path audit;
@@ -43,6 +43,7 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** {@code extra}: more settings (e.g. TLS), over the fixture's own. */
     ConsoleFixture(Path dir, Map<String, String> extra) throws IOException {
+        director = new FakeDirector(dir.resolve("lvs.cf"));
         control = ControlServer.start(dir.resolve("jlvsd.sock"), Optional.empty(), director);
         Path users = dir.resolve("users");
         Files.writeString(users, "olga:operator:" + HASHES.get("olga") + "\nvictor:viewer:" + HASHES.get("victor") + "\n");

@@ -1,8 +1,17 @@
 package io.jlvs.console;
 
 import io.jlvs.director.DirectorStatus;
+import io.jlvs.config.Configuration;
+import io.jlvs.config.RealServerConfig;
+import io.jlvs.director.ConfigurationRejectedException;
+import io.jlvs.director.internal.ConfigEdits;
+import io.jlvs.director.internal.ConfigFile;
 import io.jlvs.director.internal.ControlTarget;
 import io.jlvs.ipvs.Stats;
+import io.jlvs.director.internal.LvsCfLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +24,88 @@ import java.util.Optional;
  * admin states change as the control commands say, so a test reads its changes back through {@code status}.
  */
 final class FakeDirector implements ControlTarget {
+    /** The director's lvs.cf: "web" with rs1 and rs2, weight 1 each; reloads take the weights from it. */
+    static final String LVS_CF = """
+            # the console's test cluster
+            serial_no = 1
+            primary = 10.23.8.1
+            service = lvs
+            network = direct
+
+            virtual web {
+                 active = 1
+                 address = 10.23.8.80 eth0:1
+                 port = 80
+                 scheduler = wlc
+                 server rs1 {
+                     address = 10.11.12.11
+                     active = 1
+                     weight = 1   # the small one
+                 }
+                 server rs2 {
+                     address = 10.11.12.12
+                     active = 1
+                     weight = 1
+                 }
+            }
+            """;
     final Map<String, Integer> weights = new LinkedHashMap<>(Map.of("rs1", 1, "rs2", 1));
+    final Path file;
+    private final ConfigEdits edits;
+
+    /** The editing commands are jlvsd's own ({@link ConfigEdits}: its loader, file handling and locking); plan and reload are this stand-in's. */
+    FakeDirector(Path file) throws IOException {
+        this.file = file;
+        Files.writeString(file, LVS_CF);
+        LvsCfLoader loader = new LvsCfLoader();
+        this.edits = new ConfigEdits(new ConfigFile(file), new ConfigEdits.Director() {
+            @Override
+            public Configuration check(Path f, String text) throws ConfigurationRejectedException {
+                return loader.load(f, text);
+            }
+
+            @Override
+            public List<String> plan(Configuration proposed) {
+                return planFor(proposed);
+            }
+
+            @Override
+            public List<String> restartNeeded(Configuration proposed) {
+                return List.of();
+            }
+
+            @Override
+            public int reload() throws ConfigurationRejectedException {
+                return reloadFrom(loader.load(file));
+            }
+        });
+    }
+
+    @Override
+    public ConfigEdits configEdits() {
+        return edits;
+    }
+
+    /** The weight edits a reload to {@code cfg} makes, as jlvsd's plan words them. */
+    synchronized List<String> planFor(Configuration cfg) {
+        List<String> out = new ArrayList<>();
+        for (RealServerConfig r : cfg.virtualServers().get(0).realServers()) {
+            Integer now = weights.get(r.name());
+            if (now != null && now != r.weight()) {
+                out.add("~ real server TCP 10.23.8.80:80 -> " + r.address().getHostAddress() + ":80 Route weight " + now + " -> " + r.weight());
+            }
+        }
+        return out;
+    }
+
+    private synchronized int reloadFrom(Configuration cfg) {
+        int n = planFor(cfg).size();
+        calls.add("reload");
+        for (RealServerConfig r : cfg.virtualServers().get(0).realServers()) {
+            weights.put(r.name(), r.weight());
+        }
+        return n;
+    }
     final Map<String, String> admin = new LinkedHashMap<>(Map.of("rs1", "enabled", "rs2", "enabled"));
     final List<String> calls = new ArrayList<>();
     /** When set, a drain waits for it (a drain that takes its time, as a real one with connections does). */
@@ -41,9 +131,10 @@ final class FakeDirector implements ControlTarget {
                 List.of(new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "wlc", true, true, servers)), "key-file", failover);
     }
 
+
     @Override
-    public int reload() {
-        throw new UnsupportedOperationException("the console does not reload");
+    public int reload() throws ConfigurationRejectedException {
+        return reloadFrom(new LvsCfLoader().load(file));
     }
 
     @Override

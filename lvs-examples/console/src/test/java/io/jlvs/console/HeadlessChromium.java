@@ -91,6 +91,15 @@ final class HeadlessChromium implements AutoCloseable {
      * Saves the page as target/screenshots/NAME.png under the module and checks that it is a PNG with
      * a picture in it (a non-zero width and height in its header).
      */
+    /** Logs {@code user} in through the console's login form at {@code loginPage}, as a person would. */
+    void logIn(String loginPage, String user, String password) {
+        driver.get(loginPage);
+        driver.findElement(org.openqa.selenium.By.name("user")).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.xpath("//button[normalize-space()='Log in']")).click();
+        until("the status page after logging in as " + user, d -> !d.findElements(org.openqa.selenium.By.cssSelector("#role")).isEmpty());
+    }
+
     Path screenshot(String name) throws IOException {
         return screenshot(Path.of(System.getProperty("basedir", "."), "target", "screenshots", name + ".png"));
     }
