@@ -160,7 +160,7 @@ demo_camera_stop() {
 demo_console_up() {
   local d=$1 port
   port=$(demo_console_port "$d")
-  if wait_for 240 "$d's console on 127.0.0.1:$port" console_answers "$port"; then
+  if wait_for 360 "$d's console on 127.0.0.1:$port" console_answers "$port"; then
     ok "$d's console answers on http://127.0.0.1:$port/, running as $(ps -o user= -p "$(cat "$work/console-$d.pid")" 2>/dev/null || echo '?') (never root)"
   else
     bad "$d's console did not start: $(tail -n 3 "$work/console-$d.log" | tr '\n' ' ')"
