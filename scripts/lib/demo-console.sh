@@ -136,7 +136,7 @@ demo_camera_ready() {
 # $shots/NAME.png once it shows ROLE; says where.
 demo_shot() {
   local name=$1 d=$2 role=$3 line=''
-  [[ -n ${CAMERA_PID:-} ]] && kill -0 "$CAMERA_PID" 2>/dev/null || { bad "no camera for $name (Chromium did not start)"; return 1; }
+  [[ -n ${CAMERA_PID:-} ]] && kill -0 "$CAMERA_PID" 2>/dev/null || { bad "no camera for $name (the console or Chromium did not start earlier)"; return 1; }
   printf '%s=%s=http://127.0.0.1:%s/\n' "$shots/$name" "$role" "$(demo_console_port "$d")" >&"${CAMERA[1]}"
   read -r -t 200 -u "${CAMERA[0]}" line
   case $line in
