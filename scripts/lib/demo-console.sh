@@ -136,7 +136,7 @@ demo_camera_ready() {
 # $shots/NAME.png once it shows ROLE; says where.
 demo_shot() {
   local name=$1 d=$2 role=$3 line=''
-  [[ -n ${CAMERA_PID:-} ]] && kill -0 "$CAMERA_PID" 2>/dev/null || { bad "no camera for $name (Chromium did not start)"; return 1; }
+  [[ -n ${CAMERA_PID:-} ]] && kill -0 "$CAMERA_PID" 2>/dev/null || { bad "no camera for $name (the console or Chromium did not start earlier)"; return 1; }
   printf '%s=%s=http://127.0.0.1:%s/\n' "$shots/$name" "$role" "$(demo_console_port "$d")" >&"${CAMERA[1]}"
   read -r -t 200 -u "${CAMERA[0]}" line
   case $line in
@@ -160,7 +160,7 @@ demo_camera_stop() {
 demo_console_up() {
   local d=$1 port
   port=$(demo_console_port "$d")
-  if wait_for 240 "$d's console on 127.0.0.1:$port" console_answers "$port"; then
+  if wait_for 360 "$d's console on 127.0.0.1:$port" console_answers "$port"; then
     ok "$d's console answers on http://127.0.0.1:$port/, running as $(ps -o user= -p "$(cat "$work/console-$d.pid")" 2>/dev/null || echo '?') (never root)"
   else
     bad "$d's console did not start: $(tail -n 3 "$work/console-$d.log" | tr '\n' ' ')"

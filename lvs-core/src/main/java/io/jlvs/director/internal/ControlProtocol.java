@@ -141,7 +141,12 @@ public final class ControlProtocol {
                     }
                     timeout = Duration.ofMillis(Math.round(t.doubleValue() * 1000));
                 }
-                yield target.drain(text(r, "service"), text(r, "server"), timeout);
+                Object result = target.drain(text(r, "service"), text(r, "server"), timeout);
+                // JSON has no Duration (Jackson would need its java.time module): seconds, as timeout_seconds
+                yield result instanceof io.jlvs.director.DrainResult d
+                        ? java.util.Map.of("drained", d.drained(), "activeConnections", d.activeConnections(),
+                                "waited_seconds", d.waited().toMillis() / 1000.0)
+                        : result;
             }
             case "log-level" -> {
                 allowed(r, "level", "logger");

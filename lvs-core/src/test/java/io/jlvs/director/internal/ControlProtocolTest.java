@@ -43,6 +43,10 @@ class ControlProtocolTest {
         JsonNode r = ask("{\"command\":\"drain\",\"service\":\"http\",\"server\":\"web1\",\"timeout_seconds\":2.5}");
         assertTrue(r.get("ok").asBoolean(), r.toString());
         assertEquals(List.of("drain http web1 PT2.5S"), target.calls);
+        // the Director's DrainResult, its Duration in seconds (ConsoleKernelIT found a drain refused over it)
+        assertTrue(r.at("/result/drained").asBoolean(), r.toString());
+        assertEquals(0, r.at("/result/activeConnections").asInt(), r.toString());
+        assertEquals(2.5, r.at("/result/waited_seconds").asDouble(), r.toString());
     }
 
     @Test

@@ -83,7 +83,7 @@ class RecordingTarget implements ControlTarget {
     @Override
     public Object drain(String service, String server, Duration timeout) {
         calls.add("drain " + service + " " + server + " " + timeout);
-        return Map.of("drained", true);
+        return new io.jlvs.director.DrainResult(true, 0, timeout);   // what the Director answers
     }
 
     @Override
