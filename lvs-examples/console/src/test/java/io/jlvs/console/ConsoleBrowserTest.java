@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jlvs.director.ControlClient;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,21 +16,7 @@ import org.openqa.selenium.WebElement;
  * pages, the page's poller, and what reaches the director, read back through the control socket's
  * {@code status}. Each test leaves a screenshot in target/screenshots.
  */
-class ConsoleBrowserTest extends ConsoleTest {
-    private HeadlessChromium browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new HeadlessChromium(dir.resolve("chromium"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class ConsoleBrowserTest extends BrowserConsoleTest {
     @Test
     void operatorLogsInAndSeesTheDirectorsRoleAndTheRealServersWithTheirWeights() throws Exception {
         browser.driver.get(console.uri("/").toString());
@@ -236,11 +220,11 @@ class ConsoleBrowserTest extends ConsoleTest {
     }
 
     private String text(By by) {
-        return browser.driver.findElement(by).getText();
+        return browser.text(by);
     }
 
     private WebElement row(String server) {
-        return browser.driver.findElement(By.cssSelector("section[data-service='web'] tr[data-server='" + server + "']"));
+        return browser.serverRow("web", server);
     }
 
     private String cell(String server, String selector) {

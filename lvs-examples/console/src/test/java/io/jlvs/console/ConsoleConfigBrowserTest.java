@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -16,21 +14,7 @@ import org.openqa.selenium.WebElement;
  * panel, reviewed (jlvsd's plan and the diff), applied, and seen in the director, the file and the
  * status page; a bad value shows jlvsd's {@code file:line: key} message and changes nothing.
  */
-class ConsoleConfigBrowserTest extends ConsoleTest {
-    private HeadlessChromium browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new HeadlessChromium(dir.resolve("chromium"));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
+class ConsoleConfigBrowserTest extends BrowserConsoleTest {
     private void reviewRs1Weight(String value) {
         browser.logIn(console.uri("/login").toString(), "olga", ConsoleFixture.PASSWORD);
         browser.driver.findElement(By.id("config-link")).click();

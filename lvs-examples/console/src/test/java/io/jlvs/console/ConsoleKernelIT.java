@@ -156,19 +156,19 @@ class ConsoleKernelIT {
     @Test
     void anOperatorSetsAWeightOnThePageAndTheKernelHasIt() throws Exception {
         StatusScreenshots.logIn(browser, url, "olga", password);
-        assertEquals("olga (operator) Log out", text(By.cssSelector(".who")));
-        assertEquals("ACTIVE", text(By.id("role")));
+        assertEquals("olga (operator) Log out", browser.text(By.cssSelector(".who")));
+        assertEquals("ACTIVE", browser.text(By.id("role")));
         assertEquals("10.0.0.2:80", cell("rs1", "td:nth-child(2)"));
         assertEquals("UP", cell("rs1", ".health"));
         assertEquals("1", cell("rs1", ".weight"));
         assertEquals(1, weights().get("10.0.0.2:80"), "the kernel's weight before");
 
-        WebElement weight = row("rs1").findElement(By.name("weight"));
+        WebElement weight = browser.serverRow("web", "rs1").findElement(By.name("weight"));
         weight.clear();
         weight.sendKeys("7");
         button("rs1", "Set weight").click();
 
-        browser.until("the page says the weight was set", d -> text(By.cssSelector(".notice:not(.refused)")).equals("Done: weight web rs1"));
+        browser.until("the page says the weight was set", d -> browser.text(By.cssSelector(".notice:not(.refused)")).equals("Done: weight web rs1"));
         assertEquals(7, weights().get("10.0.0.2:80"), "ipvsadm -Sn: " + ipvsadm());
         assertEquals(1, weights().get("10.0.0.3:80"), "rs2 untouched: " + ipvsadm());
         browser.until("the page shows rs1's new weight", d -> cell("rs1", ".weight").equals("7"));
@@ -182,26 +182,18 @@ class ConsoleKernelIT {
         assertEquals(1, weights().get("10.0.0.3:80"), "the kernel's weight before");
         button("rs2", "drain").click();
 
-        browser.until("the page says rs2 was drained", d -> text(By.cssSelector(".notice:not(.refused)")).equals("Done: drain web rs2"));
+        browser.until("the page says rs2 was drained", d -> browser.text(By.cssSelector(".notice:not(.refused)")).equals("Done: drain web rs2"));
         assertEquals(0, weights().get("10.0.0.3:80"), "ipvsadm -Sn: " + ipvsadm());
         browser.until("the page shows rs2 at weight 0", d -> cell("rs2", ".weight").equals("0"));
         browser.screenshot("kernel-drained");
     }
 
-    private String text(By by) {
-        return browser.driver.findElement(by).getText();
-    }
-
-    private WebElement row(String server) {
-        return browser.driver.findElement(By.cssSelector("section[data-service='web'] tr[data-server='" + server + "']"));
-    }
-
     private String cell(String server, String selector) {
-        return row(server).findElement(By.cssSelector(selector)).getText();
+        return browser.serverRow("web", server).findElement(By.cssSelector(selector)).getText();
     }
 
     private WebElement button(String server, String label) {
-        return row(server).findElement(By.xpath(".//button[normalize-space()='" + label + "']"));
+        return browser.serverRow("web", server).findElement(By.xpath(".//button[normalize-space()='" + label + "']"));
     }
 
     private String ipvsadm() {

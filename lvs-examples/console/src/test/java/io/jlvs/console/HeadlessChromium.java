@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -126,5 +127,15 @@ final class HeadlessChromium implements AutoCloseable {
         } finally {
             service.close();
         }
+    }
+
+    /** The text of the first element {@code by} finds on the page. */
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    /** The status page's row of real server {@code server} of virtual service {@code service}. */
+    WebElement serverRow(String service, String server) {
+        return driver.findElement(By.cssSelector("section[data-service='" + service + "'] tr[data-server='" + server + "']"));
     }
 }
