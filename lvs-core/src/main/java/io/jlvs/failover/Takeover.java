@@ -88,6 +88,7 @@ public final class Takeover implements RoleListener {
             }
             if (active) {
                 announce.ifPresent(a -> step("announce addresses", a));   // the whole new list
+                timeline.setLength(0);   // not a role change: keep no step of it for the next summary
             }
             if (failed != null) {
                 throw failed;
