@@ -5,6 +5,7 @@ import static io.jlvs.ipvs.internal.IpvsUapi.*;
 import io.jlvs.ipvs.internal.IpvsCodec;
 import io.jlvs.ipvs.internal.IpvsErrors;
 import io.jlvs.ipvs.internal.IpvsErrors.OperationKind;
+import io.jlvs.netlink.Acknowledgement;
 import io.jlvs.netlink.FamilyNotFoundException;
 import io.jlvs.netlink.GenericFamily;
 import io.jlvs.netlink.MalformedMessageException;
@@ -16,6 +17,7 @@ import io.jlvs.netlink.NetlinkTransport;
 import io.jlvs.netlink.NetworkNamespace;
 import io.jlvs.netlink.Outcome;
 import io.jlvs.netlink.Request;
+import io.jlvs.sys.Errno;
 import io.jlvs.sys.LinuxConstants;
 import io.jlvs.sys.Syscalls;
 import java.util.ArrayList;
@@ -214,9 +216,27 @@ public final class IpvsClient implements Ipvs {
         }
     }
 
+    /**
+     * Stops the daemon of that state. The kernel is asked for its daemons right behind the stop: Linux
+     * (6.1 at least) sends no answer to a stop that came before the daemon's thread first ran (see
+     * {@link NetlinkConnection#requestThenDump}); the daemon is stopped all the same, and the list
+     * proves it instead of a wait for an answer that never comes.
+     */
     public void stopSyncDaemon(SyncDaemon.State state) {
         String op = OperationKind.STOP_DAEMON.describe(state);
-        run(request(IPVS_CMD_DEL_DAEMON, w -> IpvsCodec.writeDaemonState(w, state), op), OperationKind.STOP_DAEMON);
+        Request stop = request(IPVS_CMD_DEL_DAEMON, w -> IpvsCodec.writeDaemonState(w, state), op);
+        Request list = request(IPVS_CMD_GET_DAEMON, w -> { }, OperationKind.LIST_DAEMONS.describe());
+        NetlinkConnection.Probed<SyncDaemon> answer = translate(op, OperationKind.STOP_DAEMON,
+                () -> connection.requestThenDump(stop, list, m -> IpvsCodec.readDaemon(m.genlAttributes())));
+        if (answer.acknowledgement().isPresent()) {
+            Acknowledgement ack = answer.acknowledgement().get();
+            if (!ack.ok()) {
+                throw IpvsErrors.fromErrno(op, OperationKind.STOP_DAEMON, ack.errno(), ack.kernelMessage());
+            }
+        } else if (answer.rows().stream().anyMatch(d -> d.state() == state)) {
+            throw new KernelException(op, Errno.EINTR, null,
+                    "the kernel gave no answer and still lists the daemon (check with ipvsadm -L --daemon)");
+        }
     }
 
     // ---- batches ----

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -97,6 +98,53 @@ public final class NetlinkConnection implements AutoCloseable {
             throw NetlinkException.of(request.description(), ack[0].errno(), ack[0].kernelMessage());
         }
         return replies;
+    }
+
+    /**
+     * What {@link #requestThenDump} learnt: the request's acknowledgement, empty when the kernel sent
+     * none, and the rows of the dump sent behind it.
+     */
+    public record Probed<T>(Optional<Acknowledgement> acknowledgement, List<T> rows) {
+    }
+
+    /**
+     * Sends {@code request} asking for an acknowledgement, then {@code probe} as a dump, and returns the
+     * request's acknowledgement, if the kernel sent one, with the dump's rows. The kernel handles a
+     * request within its sendto(2) and a socket's requests in order, so once the dump has ended every
+     * answer to the request is in: none means the kernel chose to send none. That happens when a
+     * handler returns -EINTR, which netlink_rcv_skb (net/netlink/af_netlink.c) takes for "a dump was
+     * started, no acknowledgement": IPVS's IPVS_CMD_DEL_DAEMON returns kthread_stop's -EINTR when the
+     * daemon's thread had not run yet (seen on Linux 6.1, a stop right after a start), and a plain
+     * {@link #request} would then wait for an answer that never comes. The dump lets the caller see what
+     * the request did.
+     *
+     * @throws NetlinkException the request's answer does not end the exchange; the dump's error does
+     */
+    public <T> Probed<T> requestThenDump(Request request, Request probe, Function<Message, T> decoder) {
+        int s = nextSeq();
+        tx.clear();
+        write(request, s, NLM_F_ACK);
+        transport.send(tx.flip());
+        int d = nextSeq();
+        tx.clear();
+        write(probe, d, NLM_F_DUMP);
+        transport.send(tx.flip());
+        List<T> rows = new ArrayList<>();
+        Acknowledgement[] ack = new Acknowledgement[2];
+        await(request.description(), new Exchange() {
+            public boolean expects(int seqNo) { return seqNo == s || seqNo == d; }
+            public void reply(Message m) {
+                if (m.seq() == d) {
+                    rows.add(decoder.apply(m));
+                }
+            }
+            public void ended(int seqNo, Acknowledgement a) { ack[seqNo == s ? 0 : 1] = a; }
+            public boolean complete() { return ack[1] != null; }
+        });
+        if (!ack[1].ok()) {
+            throw NetlinkException.of(probe.description(), ack[1].errno(), ack[1].kernelMessage());
+        }
+        return new Probed<>(Optional.ofNullable(ack[0]), rows);
     }
 
     /** {@link #request} for requests whose only answer is the acknowledgement. */

@@ -32,13 +32,6 @@ import java.util.function.Consumer;
 public final class KernelNamespace implements AutoCloseable {
     /** Bound on one ipvsadm or shell command; generous because the guest is emulated. */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
-    /**
-     * The clients' netlink receive timeout, 4 times the library's 30 s. Once in the emulated guest the
-     * kernel took longer than 30 s to answer IPVS_CMD_DEL_DAEMON (usually 0.1 s); most likely it waited
-     * for the RTNL lock (closing the backup thread's multicast socket takes it) behind the clean-up of
-     * namespaces that earlier tests deleted.
-     */
-    public static final Duration NETLINK_RECEIVE_TIMEOUT = Duration.ofSeconds(120);
 
     // linux/rtnetlink.h, if_link.h, if_addr.h, netlink.h, socket.h
     private static final int RTM_NEWLINK = 16;
@@ -108,16 +101,7 @@ public final class KernelNamespace implements AutoCloseable {
 
     /** Another client on this namespace (closed with it). */
     public IpvsClient openClient() {
-        Syscalls sys = Syscalls.system();
-        NetlinkSocket socket = namespace.call(sys,
-                () -> NetlinkSocket.open(sys, LinuxConstants.NETLINK_GENERIC, NETLINK_RECEIVE_TIMEOUT));
-        IpvsClient client;
-        try {
-            client = IpvsClient.over(socket, namespace);
-        } catch (RuntimeException e) {
-            socket.close();
-            throw e;
-        }
+        IpvsClient client = IpvsClient.open(namespace);
         clients.add(client);
         return client;
     }

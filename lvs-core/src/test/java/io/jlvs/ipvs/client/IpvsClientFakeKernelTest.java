@@ -496,6 +496,59 @@ class IpvsClientFakeKernelTest {
         }
     }
 
+    /**
+     * Linux 6.1 sends no answer to IPVS_CMD_DEL_DAEMON when the daemon's thread had not run yet
+     * (kthread_stop's -EINTR, which netlink_rcv_skb takes for "no acknowledgement"): the kernel's list of
+     * daemons, asked for right behind the stop, decides.
+     */
+    @Nested
+    class UnansweredStop {
+        /** Answers DEL_DAEMON as {@code stop} says and the GET_DAEMON dump behind it with {@code listed}. */
+        private IpvsClient client(BiConsumer<Reply, Message> stop, List<io.jlvs.ipvs.SyncDaemon> listed) {
+            return Ipvs.client(Ipvs.kernel(FAMILY_ID, (reply, m) -> {
+                if (m.genlCommand() == IPVS_CMD_DEL_DAEMON) {
+                    stop.accept(reply, m);
+                    return;
+                }
+                assertEquals(IPVS_CMD_GET_DAEMON, m.genlCommand());
+                assertEquals(NLM_F_DUMP, m.flags() & NLM_F_DUMP, "the daemons are dumped");
+                listed.forEach(d -> reply.multi(m, m.type(), w -> {
+                    w.genlHeader(IPVS_CMD_NEW_DAEMON, IPVS_GENL_VERSION);
+                    IpvsCodec.writeDaemon(w, d);
+                }));
+                reply.done(m);
+            }));
+        }
+
+        @Test
+        void aStopTheKernelLeavesUnansweredSucceedsWhenTheDaemonIsGone() {
+            IpvsClient client = client((reply, m) -> { }, List.of(io.jlvs.ipvs.SyncDaemon.master("eth1", 7)));
+
+            client.stopSyncDaemon(io.jlvs.ipvs.SyncDaemon.State.BACKUP);   // returns at once, no timeout
+        }
+
+        @Test
+        void aStopTheKernelLeavesUnansweredFailsWhenTheDaemonStillRuns() {
+            IpvsClient client = client((reply, m) -> { }, List.of(io.jlvs.ipvs.SyncDaemon.backup("eth1", 7)));
+
+            io.jlvs.ipvs.KernelException e = assertThrows(io.jlvs.ipvs.KernelException.class,
+                    () -> client.stopSyncDaemon(io.jlvs.ipvs.SyncDaemon.State.BACKUP));
+
+            assertEquals(Errno.EINTR, e.errno());
+            assertTrue(e.getMessage().startsWith("stop backup sync daemon: "), e.getMessage());
+            assertTrue(e.getMessage().contains("still lists the daemon"), e.getMessage());
+        }
+
+        @Test
+        void theKernelsRefusalOfTheStopIsReportedAsBefore() {
+            IpvsClient client = client((reply, m) -> reply.error(m, Errno.ESRCH), List.of());
+
+            IpvsException e = assertThrows(IpvsException.class, () -> client.stopSyncDaemon(io.jlvs.ipvs.SyncDaemon.State.MASTER));
+
+            assertEquals(Errno.ESRCH, e.errno(), e.getMessage());
+        }
+    }
+
     // ---- the fake IPVS kernel --------------------------------------------------------------------------
 
     /**
