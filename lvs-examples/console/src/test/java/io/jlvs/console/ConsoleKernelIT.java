@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -42,7 +43,8 @@ import org.openqa.selenium.WebElement;
  * {@code --control-group}, and Debian's headless Chromium. An operator logs in through the form, sees
  * the director and its real servers, sets a weight and drains a server with the page's buttons; the
  * witness is the kernel's table ({@code ipvsadm -Sn} in the namespace), then the page. Chromium starts
- * once for the class: under emulation a start takes a minute.
+ * once for the class: under emulation a start takes a minute, so it starts while jlvsd and the console
+ * do (and the login's Argon2id hash is made while jlvsd starts).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)   // one jlvsd for both: the weight test expects rs2 still in
@@ -63,9 +65,11 @@ class ConsoleKernelIT {
     private final List<Process> started = new ArrayList<>();
     private String url;
     private HeadlessChromium browser;
+    private CompletableFuture<HeadlessChromium> chromium;
 
     @BeforeAll
     void directorConsoleAndBrowser() throws Exception {
+        chromium = CompletableFuture.supplyAsync(() -> new HeadlessChromium(dir.resolve("chromium"), WAIT));
         ns = "jlvs-console-" + ProcessHandle.current().pid();
         run("ip", "netns", "add", ns);
         run("ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up");
@@ -114,14 +118,13 @@ class ConsoleKernelIT {
                 bin("jlvsd"), "-c", cf.toString(), "--netns", ns, "--runtime-dir", dir.resolve("run").toString(),
                 "--control-socket", ctl.resolve("jlvsd.sock").toString(), "--control-group", id,
                 "--state-file", dir.resolve("owned").toString());
-        await("jlvsd to program the service with both real servers", jlvsd, "jlvsd",
-                () -> weights().size() == 2 && countVip() == 1);
-
         Path users = own.resolve("users");
         Process passwd = new ProcessBuilder(bin("jlvs-console"), "passwd", "olga", "--role", "operator", "--users", users.toString(), "--stdin")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("passwd.log").toFile()).start();
         passwd.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
         passwd.getOutputStream().close();
+        await("jlvsd to program the service with both real servers", jlvsd, "jlvsd",
+                () -> weights().size() == 2 && countVip() == 1);
         assertTrue(passwd.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS) && passwd.exitValue() == 0, log("passwd"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -136,13 +139,13 @@ class ConsoleKernelIT {
         HttpClient http = HttpClient.newHttpClient();
         await("the console to answer on " + url, console, "console", () -> answers(http, url + "login"));
 
-        browser = new HeadlessChromium(dir.resolve("chromium"), WAIT);
+        browser = chromium.join();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
+        if (chromium != null) {   // also when the set-up failed before it waited for Chromium
+            chromium.thenAccept(HeadlessChromium::close).exceptionally(e -> null).join();
         }
         started.reversed().forEach(Process::destroy);   // jlvsd: SIGTERM, it releases the VIP
         for (Process p : started) {
