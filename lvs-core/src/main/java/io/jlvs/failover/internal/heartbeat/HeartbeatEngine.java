@@ -47,7 +47,6 @@ public final class HeartbeatEngine implements Runnable {
     private final List<PeerTracker> trackers = new ArrayList<>();
     private final Map<PathKey, Route> routes = new HashMap<>();
     private final RejectLog rejectLog = new RejectLog();
-    private final Map<PeerTracker, java.time.Instant> lastHeard = new java.util.IdentityHashMap<>();
     private final RoleMachine machine;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -293,7 +292,6 @@ public final class HeartbeatEngine implements Runnable {
             return;
         }
         accepted.incrementAndGet();
-        lastHeard.put(route.tracker(), clock.now());
         update(now);
     }
 
@@ -344,12 +342,18 @@ public final class HeartbeatEngine implements Runnable {
         }
     }
 
+    /** When a heartbeat of this peer was last accepted, on the wall clock (the tracker keeps monotonic time). */
+    private static Optional<java.time.Instant> lastHeard(PeerTracker t, long now, java.time.Instant wallNow) {
+        java.util.OptionalLong silent = t.silentFor(now);
+        return silent.isPresent() ? Optional.of(wallNow.minusNanos(silent.getAsLong())) : Optional.empty();
+    }
+
     private void publishPeerStatus(long now) {
         List<PeerStatus> list = new ArrayList<>();
         java.time.Instant wallNow = clock.now();
         for (PeerTracker t : trackers) {
             list.add(new PeerStatus(t.peer().nodeId(), t.state(), t.latest().map(Heartbeat::role),
-                    t.latest().map(Heartbeat::priority).orElse(0), Optional.ofNullable(lastHeard.get(t)), t.paths(now, wallNow)));
+                    t.latest().map(Heartbeat::priority).orElse(0), lastHeard(t, now, wallNow), t.paths(now, wallNow)));
         }
         peerStatus = List.copyOf(list);
     }
