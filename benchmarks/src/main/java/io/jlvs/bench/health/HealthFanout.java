@@ -136,6 +136,7 @@ final class HealthFanout {
                 long cpu = os.getProcessCpuTime() - cpu0;
                 long acc = threads.getThreadCpuTime(listenerId) - acc0;
                 window.close();
+                listeners.checkServing();
                 double cpuPct = 100.0 * cpu / ((double) wall * GOAL_CORES);
                 double monitorPct = 100.0 * (cpu - Math.max(0, acc)) / ((double) wall * GOAL_CORES);
                 long[] late = window.lateness();

@@ -23,6 +23,7 @@ final class LoopbackListeners implements AutoCloseable {
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final Thread acceptor;
     private volatile boolean closed;
+    private volatile IOException failure;
     private long accepted;
 
     LoopbackListeners(int count) throws IOException {
@@ -52,6 +53,15 @@ final class LoopbackListeners implements AutoCloseable {
         return List.copyOf(addresses);
     }
 
+    /** Throws if the accepting thread stopped on an error (then connects were no longer accepted). */
+    void checkServing() throws IOException {
+        if (failure != null) {
+            throw new IOException("the loopback listeners stopped accepting: " + failure.getMessage()
+                    + (failure.getMessage() != null && failure.getMessage().contains("open files")
+                            ? " (raise the open-file limit, ulimit -n)" : ""), failure);
+        }
+    }
+
     Thread acceptorThread() {
         return acceptor;
     }
@@ -62,8 +72,10 @@ final class LoopbackListeners implements AutoCloseable {
                 selector.select(200);
                 for (SelectionKey key : selector.selectedKeys()) {
                     ServerSocketChannel ch = (ServerSocketChannel) key.channel();
-                    SocketChannel c;
-                    while ((c = ch.accept()) != null) {
+                    // One accept per readiness: the selector reports a listener again while it has more,
+                    // and a second accept would mostly cost a syscall that finds nothing.
+                    SocketChannel c = ch.accept();
+                    if (c != null) {
                         accepted++;
                         c.close();
                     }
@@ -72,7 +84,7 @@ final class LoopbackListeners implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!closed) {
-                System.err.println("bench listeners stopped: " + e);
+                failure = e;
             }
         }
     }

@@ -8,7 +8,11 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Real servers whose connects time out: listeners on loopback addresses 127.2.x.y that never accept,
@@ -30,46 +34,73 @@ final class StalledListeners implements AutoCloseable {
         if (count < 0 || count > 250 * 250) {
             throw new IllegalArgumentException("stalled listener count must be 0..62500, got " + count);
         }
-        try (Selector selector = Selector.open()) {
+        try {
             for (int i = 0; i < count; i++) {
                 InetAddress address = InetAddress.getByAddress(new byte[] {127, 2, (byte) (i / 250), (byte) (i % 250 + 1)});
                 ServerSocketChannel ch = ServerSocketChannel.open();
                 listeners.add(ch);
                 ch.bind(new InetSocketAddress(address, 0), 1);
-                InetSocketAddress bound = (InetSocketAddress) ch.getLocalAddress();
-                fillQueue(bound, selector);
-                addresses.add(bound);
+                addresses.add((InetSocketAddress) ch.getLocalAddress());
             }
+            fillQueues();
         } catch (IOException | RuntimeException e) {
             close();
-            throw new IOException("stalling listener " + listeners.size() + " of " + count + ": " + e.getMessage(), e);
+            throw new IOException("stalling " + count + " listeners: " + e.getMessage(), e);
         }
     }
 
-    /** Connects to {@code target} until one connection's handshake is not answered: then SYNs are dropped. */
-    private void fillQueue(InetSocketAddress target, Selector selector) throws IOException {
-        for (int n = 0; n < MAX_FILL; n++) {
-            SocketChannel c = SocketChannel.open();
-            c.configureBlocking(false);
-            if (c.connect(target)) {
-                fill.add(c);
-                continue;
+    /**
+     * Connects to every listener, one connection each per round, all rounds in parallel, until a
+     * round's connection to a listener is not answered: then that listener drops SYNs.
+     */
+    private void fillQueues() throws IOException {
+        List<InetSocketAddress> open = new ArrayList<>(addresses);
+        try (Selector selector = Selector.open()) {
+            for (int round = 0; round < MAX_FILL && !open.isEmpty(); round++) {
+                Map<InetSocketAddress, SocketChannel> tries = new HashMap<>();
+                for (InetSocketAddress target : open) {
+                    SocketChannel c = SocketChannel.open();
+                    c.configureBlocking(false);
+                    tries.put(target, c);
+                    if (!c.connect(target)) {
+                        c.register(selector, SelectionKey.OP_CONNECT, target);
+                    }
+                }
+                long deadline = System.nanoTime() + DROPPED_MILLIS * 1_000_000;
+                Set<InetSocketAddress> answered = new HashSet<>();
+                for (Map.Entry<InetSocketAddress, SocketChannel> e : tries.entrySet()) {
+                    if (e.getValue().isConnected()) {
+                        answered.add(e.getKey());
+                    }
+                }
+                long left;
+                while (answered.size() < tries.size() && (left = deadline - System.nanoTime()) > 0) {
+                    selector.select(Math.max(1, left / 1_000_000));
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        SocketChannel c = (SocketChannel) key.channel();
+                        c.finishConnect();
+                        key.cancel();
+                        answered.add((InetSocketAddress) key.attachment());
+                    }
+                    selector.selectedKeys().clear();
+                }
+                List<InetSocketAddress> stillOpen = new ArrayList<>();
+                for (Map.Entry<InetSocketAddress, SocketChannel> e : tries.entrySet()) {
+                    if (answered.contains(e.getKey())) {
+                        fill.add(e.getValue());
+                        stillOpen.add(e.getKey());
+                    } else {
+                        e.getValue().close(); // its SYN was dropped: the queue is full
+                    }
+                }
+                selector.selectNow(); // deregisters cancelled keys
+                open = stillOpen;
             }
-            SelectionKey key = c.register(selector, SelectionKey.OP_CONNECT);
-            selector.select(DROPPED_MILLIS);
-            boolean answered = !selector.selectedKeys().isEmpty();
-            selector.selectedKeys().clear();
-            key.cancel();
-            selector.selectNow(); // deregisters the cancelled key
-            if (!answered) {
-                c.close();
-                return;
-            }
-            c.finishConnect();
-            fill.add(c);
         }
-        throw new IOException(target + " still completes handshakes after " + MAX_FILL
-                + " connections: its accept queue does not fill (backlog ignored?)");
+        if (!open.isEmpty()) {
+            throw new IOException(open.get(0) + " and " + (open.size() - 1) + " others still complete handshakes after "
+                    + MAX_FILL + " connections: their accept queues do not fill (backlog ignored?)");
+        }
     }
 
     List<InetSocketAddress> addresses() {
