@@ -18,6 +18,9 @@ import java.util.List;
  * without a TIME_WAIT pile-up at 10,000 connections a second.
  */
 final class LoopbackListeners implements AutoCloseable {
+    /** The second octet of this kind's addresses, 127.1.x.y: the run tells the kinds apart by it. */
+    static final byte SECOND_OCTET = 1;
+
     private final Selector selector;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
@@ -33,7 +36,7 @@ final class LoopbackListeners implements AutoCloseable {
         selector = Selector.open();
         try {
             for (int i = 0; i < count; i++) {
-                InetAddress address = InetAddress.getByAddress(new byte[] {127, 1, (byte) (i / 250), (byte) (i % 250 + 1)});
+                InetAddress address = InetAddress.getByAddress(new byte[] {127, SECOND_OCTET, (byte) (i / 250), (byte) (i % 250 + 1)});
                 ServerSocketChannel ch = ServerSocketChannel.open();
                 channels.add(ch);
                 ch.bind(new InetSocketAddress(address, 0), 128);

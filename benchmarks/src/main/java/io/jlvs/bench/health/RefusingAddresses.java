@@ -13,6 +13,9 @@ import java.util.List;
  * released, so no listener of this host holds it when it is picked.
  */
 final class RefusingAddresses {
+    /** The second octet of this kind's addresses, 127.3.x.y: the run tells the kinds apart by it. */
+    static final byte SECOND_OCTET = 3;
+
     private RefusingAddresses() {}
 
     static List<InetSocketAddress> pick(int count) throws IOException {
@@ -21,7 +24,7 @@ final class RefusingAddresses {
         }
         List<InetSocketAddress> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            InetAddress address = InetAddress.getByAddress(new byte[] {127, 3, (byte) (i / 250), (byte) (i % 250 + 1)});
+            InetAddress address = InetAddress.getByAddress(new byte[] {127, SECOND_OCTET, (byte) (i / 250), (byte) (i % 250 + 1)});
             try (ServerSocketChannel ch = ServerSocketChannel.open()) {
                 ch.bind(new InetSocketAddress(address, 0));
                 out.add((InetSocketAddress) ch.getLocalAddress());

@@ -22,6 +22,9 @@ import java.util.Set;
  * that this run picks are used.
  */
 final class StalledListeners implements AutoCloseable {
+    /** The second octet of this kind's addresses, 127.2.x.y: the run tells the kinds apart by it. */
+    static final byte SECOND_OCTET = 2;
+
     /** A fill connection whose handshake has not completed in this long is taken as dropped: the queue is full. */
     private static final long DROPPED_MILLIS = 200;
     private static final int MAX_FILL = 16;
@@ -36,7 +39,7 @@ final class StalledListeners implements AutoCloseable {
         }
         try {
             for (int i = 0; i < count; i++) {
-                InetAddress address = InetAddress.getByAddress(new byte[] {127, 2, (byte) (i / 250), (byte) (i % 250 + 1)});
+                InetAddress address = InetAddress.getByAddress(new byte[] {127, SECOND_OCTET, (byte) (i / 250), (byte) (i % 250 + 1)});
                 ServerSocketChannel ch = ServerSocketChannel.open();
                 listeners.add(ch);
                 ch.bind(new InetSocketAddress(address, 0), 1);

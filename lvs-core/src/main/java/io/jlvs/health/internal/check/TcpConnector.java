@@ -13,9 +13,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -121,8 +122,13 @@ public final class TcpConnector implements AutoCloseable {
     private final class Loop {
         private final Selector selector;
         private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
-        /** Every attempt by deadline; finished ones stay until their deadline comes (removal is O(n)). */
-        private final PriorityQueue<Attempt> deadlines = new PriorityQueue<>(Comparator.comparingLong((Attempt a) -> a.deadlineNanos));
+        /**
+         * The attempts under way, one queue per connect timeout: attempts start in order, so each
+         * queue is in deadline order and the earliest deadline is at one of the heads (there are as
+         * many queues as distinct timeouts, usually one). Finished attempts stay until they reach
+         * the head: dropping them is then O(1).
+         */
+        private final Map<Long, ArrayDeque<Attempt>> deadlines = new HashMap<>();
         private final Thread thread;
         /** Why the thread stopped on its own, or null: then every connect is told "down" at once. */
         private volatile Throwable failure;
@@ -181,14 +187,16 @@ public final class TcpConnector implements AutoCloseable {
                     return;
                 }
                 failure = e;
-                for (Attempt a : deadlines) {
-                    tell(a, a.stopwatch.down(stoppedReason()));
+                for (ArrayDeque<Attempt> queue : deadlines.values()) {
+                    for (Attempt a : queue) {
+                        tell(a, a.stopwatch.down(stoppedReason()));
+                    }
                 }
                 refuseRequests();
                 onFailure.accept(e);
             } finally {
-                for (Attempt a : deadlines) {
-                    closeQuietly(a);
+                for (ArrayDeque<Attempt> queue : deadlines.values()) {
+                    queue.forEach(TcpConnector::closeQuietly);
                 }
                 deadlines.clear();
                 try {
@@ -212,11 +220,19 @@ public final class TcpConnector implements AutoCloseable {
             return "health TCP connector stopped: " + Probes.reason(failure);
         }
 
+        /** The unfinished attempt with the earliest deadline, or null; drops finished ones at the heads. */
         private Attempt earliestPending() {
-            while (!deadlines.isEmpty() && deadlines.peek().done) {
-                deadlines.poll();
+            Attempt earliest = null;
+            for (ArrayDeque<Attempt> queue : deadlines.values()) {
+                while (!queue.isEmpty() && queue.peekFirst().done) {
+                    queue.pollFirst();
+                }
+                Attempt head = queue.peekFirst();
+                if (head != null && (earliest == null || head.deadlineNanos - earliest.deadlineNanos < 0)) {
+                    earliest = head;
+                }
             }
-            return deadlines.peek();
+            return earliest;
         }
 
         private void start() {
@@ -236,7 +252,7 @@ public final class TcpConnector implements AutoCloseable {
                         continue;
                     }
                     ch.register(selector, SelectionKey.OP_CONNECT, a);
-                    deadlines.add(a);
+                    deadlines.computeIfAbsent(r.options().connectTimeout().toNanos(), t -> new ArrayDeque<>()).addLast(a);
                 } catch (ProbeFailedException e) {
                     tell(a, a.stopwatch.down(e.getMessage()));
                 } catch (IOException | RuntimeException e) {
@@ -262,8 +278,7 @@ public final class TcpConnector implements AutoCloseable {
             long now = System.nanoTime();
             Attempt a;
             while ((a = earliestPending()) != null && a.deadlineNanos - now <= 0) {
-                deadlines.poll();
-                tell(a, a.stopwatch.down(Sockets.connectTimedOut(a.request.options())));
+                tell(a, a.stopwatch.down(Sockets.connectTimedOut(a.request.options()))); // done: dropped next time
             }
         }
     }

@@ -80,6 +80,23 @@ class TcpConnectorTest {
     }
 
     @Test
+    void eachProbeTimesOutAfterItsOwnTimeoutWhateverTheOrder() throws Exception {
+        LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
+        try (FullBacklogServer full = new FullBacklogServer();
+                TcpConnector connector = new TcpConnector(HealthClock.system(), "test-tcp", 1, e -> { })) {
+            long t0 = System.nanoTime();
+            connector.connect(full.address(), ConnectOptions.of(Duration.ofMillis(700)), (s, r) -> told.add(r.reason()));
+            connector.connect(full.address(), ConnectOptions.of(Duration.ofMillis(200)), (s, r) -> told.add(r.reason()));
+            connector.flush();
+            assertEquals("connect timed out after 200ms", told.poll(5, TimeUnit.SECONDS));
+            long first = System.nanoTime() - t0;
+            assertTrue(first < Duration.ofMillis(600).toNanos(), "the shorter timeout waits for nobody: " + first / 1_000_000 + " ms");
+            assertEquals("connect timed out after 700ms", told.poll(5, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(700).toNanos());
+        }
+    }
+
+    @Test
     void anUnusableSourceAddressIsDownWithTheReason() throws Exception {
         ConnectOptions options = OPTIONS.withSource(InetAddress.getByName("192.0.2.77"));
         try (TcpServer server = TcpServer.start(socket -> {})) {
