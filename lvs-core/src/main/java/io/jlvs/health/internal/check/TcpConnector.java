@@ -45,6 +45,7 @@ public final class TcpConnector implements AutoCloseable {
      * probes (after a stall) then never holds thousands of finished sockets open waiting their turn.
      */
     private static final int STARTS_PER_TURN = 64;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private record Request(InetSocketAddress target, ConnectOptions options, Outcome outcome) {
     }
@@ -155,7 +156,8 @@ public final class TcpConnector implements AutoCloseable {
             selector.wakeup();
             if (Thread.currentThread() != thread) {
                 try {
-                    thread.join();
+                    // bounded: only an outcome that does not return (against the contract) holds it
+                    thread.join(STOP_WAIT);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
