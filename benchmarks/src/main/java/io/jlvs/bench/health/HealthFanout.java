@@ -4,6 +4,7 @@ import io.jlvs.health.Actuator;
 import io.jlvs.health.ConnectOptions;
 import io.jlvs.health.HealthMonitor;
 import io.jlvs.health.HealthPolicy;
+import io.jlvs.health.ProbeResult;
 import io.jlvs.health.TcpConnectCheck;
 import io.jlvs.health.WatchedServer;
 import io.jlvs.health.WatchedService;
@@ -17,48 +18,82 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 
 /**
- * The health monitor's fan-out: N loopback listeners checked with TCP connects at one interval for a
- * while, measuring CPU use and probe lateness (actual start minus scheduled start). The monitor
- * decides but actuates nothing (no kernel needed): what is measured is scheduling and probing.
+ * The health monitor's fan-out: N loopback real servers checked with TCP connects at one interval for
+ * a while, measuring CPU use and probe lateness (actual start minus scheduled start). Most servers
+ * accept; a share refuses (a port nothing listens on: reset) and a share times out (a listener whose
+ * accept queue is full: the SYN is dropped), as in a real farm with servers down. The monitor decides
+ * but actuates nothing (no kernel needed): what is measured is scheduling and probing.
  */
 final class HealthFanout {
+    /** The goal's machine: CPU is given as a share of two cores whatever this machine has. */
+    static final int GOAL_CORES = 2;
 
     /**
-     * @param servers          real servers watched
-     * @param seconds          measured duration
-     * @param cpuPercent       process CPU time / (wall time x cores), in percent
-     * @param monitorCpuPercent the same without the listeners' accept thread (the probed side)
-     * @param latenessP50Ms    probe lateness percentiles, ms
-     * @param probes           probes finished in the measured window
-     * @param down             of those, how many found the server down
+     * @param servers           real servers watched
+     * @param refusing          of those, how many refuse connections
+     * @param timingOut         of those, how many never answer a SYN
+     * @param connectTimeout    the TCP check's connect timeout
+     * @param seconds           measured duration
+     * @param cpuPercent        the whole JVM's CPU time / (wall time x 2 cores), in percent
+     * @param monitorCpuPercent the same without the serving listeners' accept thread (the probed side)
+     * @param latenessP50Ms     probe lateness percentiles, ms
+     * @param probes            probes finished in the measured window
+     * @param verdicts          of those, how many found each {@link Verdict} (by ordinal)
+     * @param unexpected        of those, how many found something other than their server was set up for
      */
-    record Measurement(int servers, double seconds, double cpuPercent, double monitorCpuPercent, double latenessP50Ms,
-            double latenessP99Ms, double latenessMaxMs, long probes, long down, double expectedProbes,
-            double cpuMicrosPerProbe, String downReasons) {
+    record Measurement(int servers, int refusing, int timingOut, Duration connectTimeout, double seconds,
+            double cpuPercent, double monitorCpuPercent, double latenessP50Ms, double latenessP99Ms,
+            double latenessMaxMs, long probes, long[] verdicts, long unexpected, double expectedProbes,
+            double cpuMicrosPerProbe, String otherReasons) {
+
+        long verdicts(Verdict v) {
+            return verdicts[v.ordinal()];
+        }
 
         String line(String name) {
-            return String.format(Locale.ROOT, "%s cpu=%.1f%% monitor_cpu=%.1f%% lateness_p50=%.2fms lateness_p99=%.2fms"
-                            + " lateness_max=%.2fms probes=%d (expected ~%.0f) cpu_per_probe=%.0fus down=%d%s",
-                    name, cpuPercent, monitorCpuPercent, latenessP50Ms, latenessP99Ms, latenessMaxMs, probes,
-                    expectedProbes, cpuMicrosPerProbe, down, down == 0 ? "" : " " + downReasons);
+            StringBuilder counts = new StringBuilder();
+            for (Verdict v : Verdict.values()) {
+                counts.append(counts.isEmpty() ? "" : " ").append(v.label().replace(' ', '_')).append('=').append(verdicts(v));
+            }
+            return String.format(Locale.ROOT, "%s (%d refusing, %d timing out after %d ms) cpu=%.1f%% of %d cores"
+                            + " monitor_cpu=%.1f%% lateness_p50=%.2fms lateness_p99=%.2fms lateness_max=%.2fms"
+                            + " probes=%d (expected ~%.0f) cpu_per_probe=%.0fus verdicts: %s unexpected=%d%s",
+                    name, refusing, timingOut, connectTimeout.toMillis(), cpuPercent, GOAL_CORES, monitorCpuPercent,
+                    latenessP50Ms, latenessP99Ms, latenessMaxMs, probes, expectedProbes, cpuMicrosPerProbe, counts,
+                    unexpected, otherReasons.isEmpty() ? "" : " other: " + otherReasons);
         }
     }
 
     private HealthFanout() {}
 
-    static Measurement run(int servers, Duration interval, Duration duration, Duration warmup, Consumer<String> log)
-            throws Exception {
-        log.accept("opening " + servers + " loopback listeners");
-        try (LoopbackListeners listeners = new LoopbackListeners(servers)) {
-            List<InetSocketAddress> targets = listeners.addresses();
-            TcpConnectCheck check = new TcpConnectCheck(ConnectOptions.of(Duration.ofSeconds(2)));
+    static Measurement run(int servers, int refusing, int timingOut, Duration interval, Duration connectTimeout,
+            Duration duration, Duration warmup, Consumer<String> log) throws Exception {
+        if (refusing < 0 || timingOut < 0 || refusing + timingOut > servers) {
+            throw new IllegalArgumentException("refusing (" + refusing + ") and timing out (" + timingOut
+                    + ") servers must be non-negative and at most the " + servers + " servers");
+        }
+        int serving = servers - refusing - timingOut;
+        log.accept("opening " + serving + " serving loopback listeners, " + timingOut + " with a full accept queue, "
+                + refusing + " refusing addresses");
+        try (LoopbackListeners listeners = new LoopbackListeners(serving);
+                StalledListeners stalled = new StalledListeners(timingOut)) {
+            List<InetSocketAddress> targets = new ArrayList<>(listeners.addresses());
+            targets.addAll(RefusingAddresses.pick(refusing));
+            targets.addAll(stalled.addresses());
+            // Mixed across services, as servers that are down would be.
+            Collections.shuffle(targets, new Random(18));
+            TcpConnectCheck check = new TcpConnectCheck(ConnectOptions.of(connectTimeout));
             HealthPolicy policy = HealthPolicy.builder().interval(interval).build();
             List<WatchedService> services = new ArrayList<>();
             int perService = 100;
@@ -75,7 +110,7 @@ final class HealthFanout {
             Window window = new Window(Math.max(1024, (int) (servers * (duration.toMillis() / (double) interval.toMillis()) * 2)));
             HealthMonitor monitor = HealthMonitor.builder(Actuator.none()).watch(services)
                     .probeObserver((target, c, scheduled, started, result) ->
-                            window.record(Duration.between(scheduled, started).toNanos(), result))
+                            window.record(target, Duration.between(scheduled, started).toNanos(), result))
                     .build();
             try (monitor) {
                 monitor.start();
@@ -96,15 +131,17 @@ final class HealthFanout {
                 long cpu = os.getProcessCpuTime() - cpu0;
                 long acc = threads.getThreadCpuTime(listenerId) - acc0;
                 window.close();
-                int cores = Runtime.getRuntime().availableProcessors();
-                double cpuPct = 100.0 * cpu / ((double) wall * cores);
-                double monitorPct = 100.0 * (cpu - Math.max(0, acc)) / ((double) wall * cores);
+                listeners.checkServing();
+                double cpuPct = 100.0 * cpu / ((double) wall * GOAL_CORES);
+                double monitorPct = 100.0 * (cpu - Math.max(0, acc)) / ((double) wall * GOAL_CORES);
                 long[] late = window.lateness();
                 Arrays.sort(late);
-                double expected = servers * (wall / (double) interval.toNanos());
-                return new Measurement(servers, wall / 1e9, cpuPct, monitorPct, ms(percentile(late, 0.50)),
-                        ms(percentile(late, 0.99)), ms(late.length == 0 ? 0 : late[late.length - 1]), late.length,
-                        window.down(), expected, late.length == 0 ? 0 : cpu / 1e3 / late.length, window.reasons());
+                double expectedProbes = servers * (wall / (double) interval.toNanos());
+                return new Measurement(servers, refusing, timingOut, connectTimeout, wall / 1e9, cpuPct, monitorPct,
+                        ms(percentile(late, 0.50)), ms(percentile(late, 0.99)),
+                        ms(late.length == 0 ? 0 : late[late.length - 1]), late.length, window.verdicts(),
+                        window.unexpected(), expectedProbes, late.length == 0 ? 0 : cpu / 1e3 / late.length,
+                        window.otherReasons());
             }
         }
     }
@@ -121,11 +158,28 @@ final class HealthFanout {
         return nanos / 1e6;
     }
 
-    /** Probe lateness recorded only while the measurement window is open; lock-free, bounded. */
+    /**
+     * What a server was set up to be, from its address: 127.1/16 serving, 127.2/16 stalled, 127.3/16
+     * refusing. Read from the address, not looked up: the observer runs on the probing threads, whose
+     * CPU is what is measured.
+     */
+    static Verdict expected(InetSocketAddress target) {
+        byte[] a = target.getAddress().getAddress();
+        return a.length != 4 || a[0] != 127 ? Verdict.OTHER : switch (a[1]) {
+            case LoopbackListeners.SECOND_OCTET -> Verdict.UP;
+            case StalledListeners.SECOND_OCTET -> Verdict.TIMED_OUT;
+            case RefusingAddresses.SECOND_OCTET -> Verdict.REFUSED;
+            default -> Verdict.OTHER;
+        };
+    }
+
+    /** Probe lateness and verdicts recorded only while the measurement window is open; lock-free, bounded. */
     private static final class Window {
         private final long[] lateness;
         private final AtomicInteger next = new AtomicInteger();
-        private final AtomicLong down = new AtomicLong();
+        private final AtomicLongArray verdicts = new AtomicLongArray(Verdict.values().length);
+        private final AtomicLong unexpected = new AtomicLong();
+        private final ConcurrentHashMap<String, AtomicLong> otherReasons = new ConcurrentHashMap<>();
         private volatile boolean open;
 
         Window(int capacity) {
@@ -140,13 +194,7 @@ final class HealthFanout {
             open = false;
         }
 
-        private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> reasons = new java.util.concurrent.ConcurrentHashMap<>();
-
-        String reasons() {
-            return reasons.toString();
-        }
-
-        void record(long latenessNanos, io.jlvs.health.ProbeResult result) {
+        void record(InetSocketAddress target, long latenessNanos, ProbeResult result) {
             if (!open) {
                 return;
             }
@@ -154,9 +202,13 @@ final class HealthFanout {
             if (i < lateness.length) {
                 lateness[i] = latenessNanos;
             }
-            if (!result.up()) {
-                down.incrementAndGet();
-                reasons.computeIfAbsent(result.reason(), r -> new AtomicLong()).incrementAndGet();
+            Verdict v = Verdict.of(result);
+            verdicts.incrementAndGet(v.ordinal());
+            if (v != expected(target)) {
+                unexpected.incrementAndGet();
+            }
+            if (v == Verdict.OTHER) {
+                otherReasons.computeIfAbsent(result.reason(), r -> new AtomicLong()).incrementAndGet();
             }
         }
 
@@ -164,8 +216,20 @@ final class HealthFanout {
             return Arrays.copyOf(lateness, Math.min(next.get(), lateness.length));
         }
 
-        long down() {
-            return down.get();
+        long[] verdicts() {
+            long[] out = new long[verdicts.length()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = verdicts.get(i);
+            }
+            return out;
+        }
+
+        long unexpected() {
+            return unexpected.get();
+        }
+
+        String otherReasons() {
+            return otherReasons.isEmpty() ? "" : otherReasons.toString();
         }
     }
 }

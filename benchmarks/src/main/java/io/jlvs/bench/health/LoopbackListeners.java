@@ -18,11 +18,15 @@ import java.util.List;
  * without a TIME_WAIT pile-up at 10,000 connections a second.
  */
 final class LoopbackListeners implements AutoCloseable {
+    /** The second octet of this kind's addresses, 127.1.x.y: the run tells the kinds apart by it. */
+    static final byte SECOND_OCTET = 1;
+
     private final Selector selector;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
     private final List<InetSocketAddress> addresses = new ArrayList<>();
     private final Thread acceptor;
     private volatile boolean closed;
+    private volatile IOException failure;
     private long accepted;
 
     LoopbackListeners(int count) throws IOException {
@@ -32,7 +36,7 @@ final class LoopbackListeners implements AutoCloseable {
         selector = Selector.open();
         try {
             for (int i = 0; i < count; i++) {
-                InetAddress address = InetAddress.getByAddress(new byte[] {127, 1, (byte) (i / 250), (byte) (i % 250 + 1)});
+                InetAddress address = InetAddress.getByAddress(new byte[] {127, SECOND_OCTET, (byte) (i / 250), (byte) (i % 250 + 1)});
                 ServerSocketChannel ch = ServerSocketChannel.open();
                 channels.add(ch);
                 ch.bind(new InetSocketAddress(address, 0), 128);
@@ -52,6 +56,15 @@ final class LoopbackListeners implements AutoCloseable {
         return List.copyOf(addresses);
     }
 
+    /** Throws if the accepting thread stopped on an error (then connects were no longer accepted). */
+    void checkServing() throws IOException {
+        if (failure != null) {
+            throw new IOException("the loopback listeners stopped accepting: " + failure.getMessage()
+                    + (failure.getMessage() != null && failure.getMessage().contains("open files")
+                            ? " (raise the open-file limit, ulimit -n)" : ""), failure);
+        }
+    }
+
     Thread acceptorThread() {
         return acceptor;
     }
@@ -62,8 +75,10 @@ final class LoopbackListeners implements AutoCloseable {
                 selector.select(200);
                 for (SelectionKey key : selector.selectedKeys()) {
                     ServerSocketChannel ch = (ServerSocketChannel) key.channel();
-                    SocketChannel c;
-                    while ((c = ch.accept()) != null) {
+                    // One accept per readiness: the selector reports a listener again while it has more,
+                    // and a second accept would mostly cost a syscall that finds nothing.
+                    SocketChannel c = ch.accept();
+                    if (c != null) {
                         accepted++;
                         c.close();
                     }
@@ -72,7 +87,7 @@ final class LoopbackListeners implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!closed) {
-                System.err.println("bench listeners stopped: " + e);
+                failure = e;
             }
         }
     }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -35,7 +34,7 @@ public final class HealthEngine {
     private final Map<ServiceKey, ServiceTrack> services = new LinkedHashMap<>();
     private final Map<ProbeKey, ProbeSlot> slots = new HashMap<>();
     /** The slots not running, earliest due first: finding due probes costs O(due x log n), not O(n). */
-    private final PriorityQueue<ProbeSlot> waiting = new PriorityQueue<>(Comparator.comparing((ProbeSlot p) -> p.nextDue));
+    private final PriorityQueue<ProbeSlot> waiting = new PriorityQueue<>((a, b) -> Long.compare(a.dueKey, b.dueKey));
     /** Servers in a slow-start ramp (usually none), so a tick does not walk every server. */
     private final Set<ServerTrack> ramping = new LinkedHashSet<>();
     private final RandomGenerator jitter;
@@ -48,6 +47,8 @@ public final class HealthEngine {
         /** The shortest retry delay of the slot's users, or null when none has one. */
         Duration retryDelay;
         Instant nextDue;
+        /** {@link #nextDue} as a number, set when the slot is queued (it does not change while queued). */
+        long dueKey;
         boolean inFlight;
         final List<ServerTrack> users = new ArrayList<>();
         final List<ServiceTrack> userServices = new ArrayList<>();
@@ -156,7 +157,7 @@ public final class HealthEngine {
                 slot.nextDue = now.plus(slot.interval); // the interval shrank
             }
             if (!slot.inFlight) {
-                waiting.add(slot);
+                enqueue(slot);
             }
         }
         for (ServiceTrack s : services.values()) {
@@ -165,6 +166,21 @@ public final class HealthEngine {
                     ramping.add(t);
                 }
             }
+        }
+    }
+
+    /** Queues a slot not running by its next due time, compared as a number (no Instant to fetch per comparison). */
+    private void enqueue(ProbeSlot slot) {
+        slot.dueKey = nanos(slot.nextDue);
+        waiting.add(slot);
+    }
+
+    /** Nanoseconds since the epoch, saturated (instants past 2262 all compare as the latest). */
+    private static long nanos(Instant t) {
+        try {
+            return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (ArithmeticException e) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 
@@ -258,7 +274,7 @@ public final class HealthEngine {
         if (!result.up() && slot.retryDelay != null && slot.users.stream().anyMatch(ServerTrack::retrying)) {
             slot.nextDue = now.plus(slot.retryDelay);   // keepalived's delay_before_retry, before it is queued
         }
-        waiting.add(slot);
+        enqueue(slot);
         return out;
     }
 

@@ -37,7 +37,7 @@ public final class Sockets {
             try {
                 socket.connect(target, Probes.millis(options.connectTimeout()));
             } catch (SocketTimeoutException e) {
-                throw new ProbeFailedException("connect timed out after " + Probes.format(options.connectTimeout()));
+                throw new ProbeFailedException(connectTimedOut(options));
             }
             return socket;
         } catch (IOException | ProbeFailedException | RuntimeException e) {
@@ -66,14 +66,30 @@ public final class Sockets {
     }
 
     private static void bind(Socket socket, Optional<InetAddress> source) throws IOException, ProbeFailedException {
+        bindSource(source, socket::bind);
+    }
+
+    /** How a socket binds to a local address: {@code Socket::bind}, {@code SocketChannel::bind}. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(InetSocketAddress local) throws IOException;
+    }
+
+    /** Binds to the source address, if one is set; an address this host cannot use is a {@link ProbeFailedException}. */
+    public static void bindSource(Optional<InetAddress> source, Binder binder) throws IOException, ProbeFailedException {
         if (source.isEmpty()) {
             return;
         }
         try {
-            socket.bind(new InetSocketAddress(source.get(), 0));
+            binder.bind(new InetSocketAddress(source.get(), 0));
         } catch (BindException e) {
             throw new ProbeFailedException("cannot bind source address " + source.get().getHostAddress()
                     + ": " + e.getMessage());
         }
+    }
+
+    /** The reason of a connect that did not complete within its timeout. */
+    public static String connectTimedOut(ConnectOptions options) {
+        return "connect timed out after " + Probes.format(options.connectTimeout());
     }
 }
