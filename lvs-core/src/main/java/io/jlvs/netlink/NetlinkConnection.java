@@ -83,9 +83,7 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public <T> List<T> request(Request request, Function<Message, T> decoder) {
         int s = nextSeq();
-        tx.clear();
-        write(request, s, NLM_F_ACK);
-        transport.send(tx.flip());
+        sendOne(request, s, NLM_F_ACK);
         List<T> replies = new ArrayList<>();
         Acknowledgement[] ack = new Acknowledgement[1];
         await(request.description(), new Exchange() {
@@ -122,13 +120,9 @@ public final class NetlinkConnection implements AutoCloseable {
      */
     public <T> Probed<T> requestThenDump(Request request, Request probe, Function<Message, T> decoder) {
         int s = nextSeq();
-        tx.clear();
-        write(request, s, NLM_F_ACK);
-        transport.send(tx.flip());
+        sendOne(request, s, NLM_F_ACK);
         int d = nextSeq();
-        tx.clear();
-        write(probe, d, NLM_F_DUMP);
-        transport.send(tx.flip());
+        sendOne(probe, d, NLM_F_DUMP);
         List<T> rows = new ArrayList<>();
         Acknowledgement[] ack = new Acknowledgement[2];
         await(request.description(), new Exchange() {
@@ -160,9 +154,7 @@ public final class NetlinkConnection implements AutoCloseable {
     public <T> List<T> dump(Request request, Function<Message, T> decoder) {
         for (int attempt = 1; attempt <= MAX_DUMP_ATTEMPTS; attempt++) {
             int s = nextSeq();
-            tx.clear();
-            write(request, s, NLM_F_DUMP);
-            transport.send(tx.flip());
+            sendOne(request, s, NLM_F_DUMP);
             List<T> rows = new ArrayList<>();
             boolean[] interrupted = new boolean[1];
             Acknowledgement[] end = new Acknowledgement[1];
@@ -323,6 +315,13 @@ public final class NetlinkConnection implements AutoCloseable {
     private int nextSeq() {
         seq = seq == Integer.MAX_VALUE ? 1 : seq + 1;
         return seq;
+    }
+
+    /** One request alone in a datagram. */
+    private void sendOne(Request request, int s, int extraFlags) {
+        tx.clear();
+        write(request, s, extraFlags);
+        transport.send(tx.flip());
     }
 
     private void write(Request request, int s, int extraFlags) {
