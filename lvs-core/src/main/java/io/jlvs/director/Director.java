@@ -724,16 +724,27 @@ public final class Director implements AutoCloseable {
         return ServerRef.of(v, r);
     }
 
+    /**
+     * A server's health as status and metrics show it: the verdict the overlay holds, or, for a server
+     * the monitor never reported a change for (its first checks found it up, as it started), what the
+     * checks found.
+     */
+    private HealthState shownHealth(ServerRef ref, Map<ServerRef, HealthState> probed) {
+        HealthState h = health.get(ref);
+        return h.status() == HealthState.Status.UNKNOWN ? probed.getOrDefault(ref, h) : h;
+    }
+
     /** The role, peers, and every configured service with its real servers as the kernel has them. */
     public DirectorStatus status() {
         Configuration cfg = config;
         KernelSnapshot live = liveTable();
+        Map<ServerRef, HealthState> probed = healthPort == null ? Map.of() : healthPort.probed();
         List<DirectorStatus.Service> services = new ArrayList<>();
         for (VirtualServerConfig v : cfg.virtualServers()) {
             List<DirectorStatus.Server> servers = new ArrayList<>();
             for (RealServerConfig r : v.realServers()) {
                 ServerRef ref = ServerRef.of(v, r);
-                HealthState h = health.get(ref);
+                HealthState h = shownHealth(ref, probed);
                 Optional<RealServerEntry> e = live.server(ref.service(), ref.server());
                 AdminOverrides.Override o = admin.get(ref);
                 String adminText = o.disabled() ? "disabled" : o.weight().isPresent() ? "weight " + o.weight().getAsInt() : "enabled";
@@ -764,13 +775,14 @@ public final class Director implements AutoCloseable {
     private DirectorMetrics.View metricsView() {
         Configuration cfg = config;
         List<DirectorMetrics.ServerHealth> healthView = new ArrayList<>();
+        Map<ServerRef, HealthState> probed = healthPort == null ? Map.of() : healthPort.probed();
         Map<ServiceKey, String> virtualNames = new java.util.HashMap<>();
         Map<ServerRef, String> serverNames = new java.util.HashMap<>();
         for (VirtualServerConfig v : cfg.activeVirtualServers()) {
             virtualNames.putIfAbsent(v.serviceKey(), v.name()); // the first block of a shared firewall mark
             for (RealServerConfig r : v.realServers()) {
                 ServerRef ref = ServerRef.of(v, r);
-                healthView.add(new DirectorMetrics.ServerHealth(ref, health.get(ref)));
+                healthView.add(new DirectorMetrics.ServerHealth(ref, shownHealth(ref, probed)));
                 serverNames.putIfAbsent(ref, r.name());
             }
             v.sorryServer().ifPresent(s -> serverNames.putIfAbsent(ServerRef.of(v, s), s.name()));

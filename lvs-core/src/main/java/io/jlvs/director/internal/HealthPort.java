@@ -29,6 +29,15 @@ public interface HealthPort extends AutoCloseable {
     /** Watches exactly the servers {@code config} checks from now on: new ones start, removed ones stop. */
     void watch(Configuration config, Sink sink);
 
+    /**
+     * The monitor's present verdict for each server it has probed at least once, for status views. The
+     * sink hears only changes, so a server whose first verdict matched its starting state (up) was never
+     * reported there; this says what the checks found. Empty where nothing is probed.
+     */
+    default java.util.Map<ServerRef, HealthState> probed() {
+        return java.util.Map.of();
+    }
+
     /** Stops every probe. */
     @Override
     void close();

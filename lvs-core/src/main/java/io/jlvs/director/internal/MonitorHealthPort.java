@@ -11,6 +11,7 @@ import io.jlvs.health.FailureAction;
 import io.jlvs.health.HealthCheck;
 import io.jlvs.health.HealthEvent;
 import io.jlvs.health.HealthMonitor;
+import io.jlvs.health.HealthSnapshot;
 import io.jlvs.health.ProgramCheck;
 import io.jlvs.health.WatchedServer;
 import io.jlvs.health.WatchedService;
@@ -70,6 +71,26 @@ public final class MonitorHealthPort implements HealthPort {
         } else {
             monitor.reconfigure(services);
         }
+    }
+
+    @Override
+    public java.util.Map<ServerRef, HealthState> probed() {
+        HealthMonitor m;
+        synchronized (this) {
+            m = monitor;
+        }
+        if (m == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<ServerRef, HealthState> out = new java.util.HashMap<>();
+        for (HealthSnapshot.ServiceHealth service : m.snapshot().services().values()) {
+            for (HealthSnapshot.ServerHealth s : service.servers()) {
+                s.lastResult().ifPresent(r -> out.put(new ServerRef(service.key(), s.configured().key()),
+                        new HealthState(s.healthy() ? HealthState.Status.UP : HealthState.Status.DOWN, r.reason(),
+                                r.latency(), OptionalInt.empty())));
+            }
+        }
+        return out;
     }
 
     private void event(HealthEvent e) {
