@@ -38,6 +38,7 @@ class DirectorConfigEditTest {
             assertEquals(1, operations.size(), operations.toString());
             assertTrue(operations.get(0).contains("192.168.1.2") && operations.get(0).contains("5"), operations.toString());
             assertEquals(List.of(), plan.get("restart_needed"));
+            assertEquals(List.of(), plan.get("warnings"));
             assertEquals(List.of(), k.appliedOps(), "a plan applies nothing");
             assertEquals(List.of(), d.plan(), "the configuration in force is unchanged");
         }
@@ -52,6 +53,20 @@ class DirectorConfigEditTest {
             assertTrue(plan.get("operations").toString().contains("- service TCP 10.23.8.80:80 wlc"), plan.toString());
             assertTrue(plan.get("restart_needed").toString().contains("keepalive"), plan.toString());
             assertTrue(k.services.containsKey(Fixtures.WEB));
+        }
+    }
+
+    @Test
+    void aPlanCarriesTheWarningsAReloadWouldLog() throws Exception {
+        MemoryKernel k = new MemoryKernel();
+        try (Director d = Director.start(Fixtures.settings().build(), Fixtures.parts(new TextLoader(web(3)), k, Role.ACTIVE))) {
+            d.awaitIdle();
+            Map<String, Object> plan = new ControlHandler(d).configEdits().plan("no_such_key = 1\n" + Fixtures.WEB_TEXT.formatted(0, 5));
+            assertEquals(true, plan.get("valid"), plan.toString());
+            @SuppressWarnings("unchecked")
+            List<String> warnings = (List<String>) plan.get("warnings");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("lvs.cf:1: warning: no_such_key: unknown key"), warnings.toString());
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.jlvs.director.internal;
 
+import io.jlvs.config.ConfigException;
 import io.jlvs.config.Configuration;
+import io.jlvs.config.Diagnostic;
+import io.jlvs.config.LvsCf;
 import io.jlvs.director.ConfigurationRejectedException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,7 +63,8 @@ public final class ConfigEdits {
 
     /**
      * {@code plan} with a text: {@code valid:false} and every diagnostic, or {@code valid:true}, the
-     * operations and the restart-only settings that would change. Changes nothing.
+     * operations, the restart-only settings that would change and the parser's warnings (unknown keys,
+     * ...: what jlvsd would log on the reload). Changes nothing.
      */
     public Map<String, Object> plan(String text) {
         checkSize(text);
@@ -75,9 +79,23 @@ public final class ConfigEdits {
             return out;
         }
         out.put("valid", true);
+        out.put("warnings", warnings(text));
         out.put("operations", director.plan(proposed));
         out.put("restart_needed", director.restartNeeded(proposed));
         return out;
+    }
+
+    /**
+     * The warnings of a text the director's check accepted. The check logs them (as a reload does) and
+     * returns the configuration only, so the text is parsed once more for them: a plan is an operator's
+     * request, not a hot path.
+     */
+    private List<String> warnings(String text) {
+        try {
+            return LvsCf.parse(file.path().toString(), text).warnings().stream().map(Diagnostic::toString).toList();
+        } catch (ConfigException e) {
+            return List.of();   // not reached: the director's check parsed the same text
+        }
     }
 
     /**

@@ -124,7 +124,8 @@ final class ConfigRoutes {
         JsonNode plan = control.call(control.request("plan").put("config", proposed));
         boolean valid = plan.path("valid").asBoolean(false);
         pages.review(ctx, new ReviewPage(who.user(), who.csrf(), "review", file, base, proposed, valid, strings(plan.path("diagnostics")),
-                strings(plan.path("operations")), strings(plan.path("restart_needed")), LineDiff.of(before, proposed), null));
+                strings(plan.path("operations")), strings(plan.path("restart_needed")), LineDiff.of(before, proposed), null,
+                strings(plan.path("warnings")), peers()));
     }
 
     /** Sends the reviewed text to jlvsd's apply-config and shows its answer; audited either way. */
@@ -164,7 +165,7 @@ final class ConfigRoutes {
         audit.orElseThrow().record(who.user(), WebSecurity.client(ctx), summary.toString(), answer);
         LOG.info("{} from {}: apply-config from {} -> {}", who.user(), WebSecurity.client(ctx), base, stage);
         pages.review(ctx, new ReviewPage(who.user(), who.csrf(), stage, current.path("file").asText(), base, proposed,
-                stage.equals("applied"), diagnostics, List.of(), List.of(), diff, message));
+                stage.equals("applied"), diagnostics, List.of(), List.of(), diff, message, List.of(), peers()));
     }
 
     private static boolean operator(Sessions.Session who) {
@@ -191,6 +192,19 @@ final class ConfigRoutes {
                     .orElseThrow(() -> new IllegalArgumentException("no block " + name + " in lvs.cf (it changed?)"));
         }
         return at;
+    }
+
+    /**
+     * The failover peers jlvsd names in its status (empty for a director alone, or when the status cannot
+     * be read: the notice it feeds is a reminder, not a gate).
+     */
+    private List<String> peers() {
+        try {
+            return strings(control.call(control.request("status")).path("peers"));
+        } catch (ControlClient.ControlException e) {
+            LOG.warn("cannot read jlvsd's peers for the lvs.cf notice: {}", e.getMessage());
+            return List.of();
+        }
     }
 
     private static List<String> strings(JsonNode array) {

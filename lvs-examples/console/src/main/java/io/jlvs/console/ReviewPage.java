@@ -17,9 +17,12 @@ import java.util.List;
  * @param restartNeeded the restart-only settings the edit changes
  * @param diff          the change to the file
  * @param message       the outcome of an apply, or an error; null in review
+ * @param warnings      jlvsd's warnings about the text (unknown keys, ...), which it would log on the reload
+ * @param peers         this director's failover peers as its status names them: the apply does not reach them
  */
 public record ReviewPage(String user, String csrf, String stage, String file, String baseSha256, String text, boolean valid,
-        List<String> diagnostics, List<String> operations, List<String> restartNeeded, List<LineDiff.Line> diff, String message) {
+        List<String> diagnostics, List<String> operations, List<String> restartNeeded, List<LineDiff.Line> diff, String message,
+        List<String> warnings, List<String> peers) {
 
     public boolean canApply() {
         return stage.equals("review") && valid && diff.stream().anyMatch(l -> l.kind() == '+' || l.kind() == '-');

@@ -52,6 +52,8 @@ class ConsoleConfigEditTest extends ConsoleTest {
         assertTrue(review.body().contains("-   15          weight = 1   # the small one"), review.body());
         assertTrue(review.body().contains("+   15          weight = 7   # the small one"), review.body());
         assertEquals(FakeDirector.LVS_CF, Files.readString(console.director.file), "a review writes nothing");
+        assertTrue(review.body().contains("<p class=\"error\" id=\"peer-notice\">Apply changes this director only.")
+                && review.body().contains("Its peer (backup 10.0.0.2 alive; ) keeps its own /"), "the peer is not changed: " + review.body());
 
         Matcher text = HIDDEN_TEXT.matcher(review.body());
         assertTrue(text.find(), review.body());
@@ -59,6 +61,7 @@ class ConsoleConfigEditTest extends ConsoleTest {
                 Map.of("csrf", console.csrf(cookie), "base_sha256", base, "config", unescape(text.group(1)).replace("\n", "\r\n")));
         assertEquals(200, applied.statusCode(), applied.body());
         assertTrue(applied.body().contains("Applied: 1 kernel operation(s)"), applied.body());
+        assertTrue(applied.body().contains("id=\"peer-notice\">Applied on this director only."), applied.body());
         assertEquals(FakeDirector.LVS_CF.replace("weight = 1   # the small one", "weight = 7   # the small one"),
                 Files.readString(console.director.file), "only the weight's line changed, LF line ends kept");
         assertEquals(FakeDirector.LVS_CF, Files.readString(console.director.file.resolveSibling("lvs.cf.prev")));
@@ -110,6 +113,11 @@ class ConsoleConfigEditTest extends ConsoleTest {
         HttpResponse<String> r = console.post("/config/review", cookie, Map.of("csrf", console.csrf(cookie), "base_sha256", sha(cookie),
                 "config", FakeDirector.LVS_CF.replace("network = direct", "network = direct\nkeepalive = 2")));
         assertTrue(r.body().contains("+    6 keepalive = 2") && r.body().contains("no kernel operations"), r.body());
+        assertFalse(r.body().contains("id=\"warnings\""), "no warnings, no list");
+        r = console.post("/config/review", cookie, Map.of("csrf", console.csrf(cookie), "base_sha256", sha(cookie),
+                "config", FakeDirector.LVS_CF.replace("network = direct", "network = direct\nno_such_key = 2")));
+        assertTrue(r.body().contains("<ul id=\"warnings\"><li class=\"warning\">")
+                && r.body().contains(":6: warning: no_such_key: unknown key"), "jlvsd's warning on the review: " + r.body());
 
         String viewer = console.session("victor");
         String page = console.get("/config", viewer).body();
