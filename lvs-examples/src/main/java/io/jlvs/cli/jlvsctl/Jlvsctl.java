@@ -20,7 +20,8 @@ import picocli.CommandLine;
 @Command(name = "jlvsctl", mixinStandardHelpOptions = true, versionProvider = Jlvsctl.Version.class,
         description = "Control a running jlvsd over its control socket.",
         subcommands = {Jlvsctl.Status.class, Jlvsctl.Drain.class, Jlvsctl.Weight.class, Jlvsctl.Enable.class,
-                Jlvsctl.Disable.class, Jlvsctl.Reload.class, Jlvsctl.Plan.class, Jlvsctl.LogLevel.class})
+                Jlvsctl.Disable.class, Jlvsctl.Reload.class, Jlvsctl.Plan.class, ConfigCommands.Config.class,
+                ConfigCommands.Check.class, ConfigCommands.Apply.class, Jlvsctl.LogLevel.class})
 public final class Jlvsctl implements Callable<Integer> {
     static final String DEFAULT_SOCKET = "/run/jlvsd/jlvsd.sock";
 
@@ -46,7 +47,7 @@ public final class Jlvsctl implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: status, drain, weight, enable, disable, reload, plan or log-level");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: status, drain, weight, enable, disable, reload, plan, config, check-config, apply-config or log-level");
     }
 
     /** Sends the request; prints the result with {@code print}, or the error to stderr. */
@@ -63,6 +64,7 @@ public final class Jlvsctl implements Callable<Integer> {
             return 0;
         } catch (ControlClient.ControlException e) {
             err.println("jlvsctl: " + e.getMessage());
+            e.diagnostics().stream().filter(d -> !e.getMessage().contains(d)).forEach(err::println);   // file:line: key: what
             err.flush();
             return 1;
         }

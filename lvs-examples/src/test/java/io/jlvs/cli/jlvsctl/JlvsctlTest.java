@@ -3,11 +3,17 @@ package io.jlvs.cli.jlvsctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jlvs.config.Configuration;
+import io.jlvs.director.ConfigurationRejectedException;
 import io.jlvs.director.DirectorStatus;
+import io.jlvs.director.internal.ConfigEdits;
+import io.jlvs.director.internal.ConfigFile;
+import io.jlvs.director.internal.LvsCfLoader;
 import io.jlvs.director.internal.ControlServer;
 import io.jlvs.director.internal.ControlTarget;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,14 +71,58 @@ class JlvsctlTest {
         }
 
         @Override
+        public ConfigEdits configEdits() {
+            return edits;
+        }
+
+        @Override
         public String logLevel(Optional<String> logger, String level) {
             calls.add("log-level " + logger.orElse("-") + " " + level);
             return logger.orElse("root") + ": " + level + " (was info)";
         }
     };
 
+    /** lvs.cf editing over a real file, checked by jlvsd's loader; the plan is the first server's weight. */
+    ConfigEdits edits;
+
+    static final String CF = """
+            network = direct
+            virtual web {
+                 address = 10.23.8.80
+                 port = 80
+                 server rs1 {
+                     address = 10.11.12.11
+                     weight = %d
+                 }
+            }
+            """;
+
     @BeforeEach
-    void start() {
+    void start() throws Exception {
+        Files.writeString(dir.resolve("lvs.cf"), CF.formatted(1));
+        LvsCfLoader loader = new LvsCfLoader();
+        edits = new ConfigEdits(new ConfigFile(dir.resolve("lvs.cf")), new ConfigEdits.Director() {
+            @Override
+            public Configuration check(Path f, String text) throws ConfigurationRejectedException {
+                return loader.load(f, text);
+            }
+
+            @Override
+            public List<String> plan(Configuration proposed) {
+                return List.of("~ rs1 weight " + proposed.virtualServers().get(0).realServers().get(0).weight());
+            }
+
+            @Override
+            public List<String> restartNeeded(Configuration proposed) {
+                return List.of();
+            }
+
+            @Override
+            public int reload() {
+                calls.add("reload");
+                return 1;
+            }
+        });
         server = ControlServer.start(dir.resolve("jlvsd.sock"), Optional.empty(), target);
     }
 
@@ -136,6 +186,44 @@ class JlvsctlTest {
     void emptyPlan() {
         assertEquals(0, run("plan"));
         assertEquals("# no changes\n", out.toString());
+    }
+
+    @Test
+    void configCheckAndApplyAnEditedFile() throws Exception {
+        assertEquals(0, run("config"));
+        assertEquals(CF.formatted(1), out.toString());
+        String sha = ConfigFile.sha256(CF.formatted(1));
+        assertEquals("# " + dir.resolve("lvs.cf") + " sha256 " + sha + "\n", err.toString());
+
+        Path edited = Files.writeString(dir.resolve("edited.cf"), "no_such_key = 1\n" + CF.formatted(7));
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("check-config", edited.toString()));
+        assertTrue(out.toString().startsWith("~ rs1 weight 7\n") && out.toString().contains("lvs.cf:1: warning: no_such_key"), out.toString());
+        assertEquals(CF.formatted(1), Files.readString(dir.resolve("lvs.cf")), "a check writes nothing");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("apply-config", edited.toString(), "--base", sha));
+        assertTrue(out.toString().startsWith("applied: 1 kernel operation(s); previous file kept as "), out.toString());
+        assertEquals("no_such_key = 1\n" + CF.formatted(7), Files.readString(dir.resolve("lvs.cf")));
+        assertEquals(List.of("reload"), calls);
+
+        err.getBuffer().setLength(0);
+        assertEquals(1, run("apply-config", edited.toString(), "--base", sha), "the file changed since that hash");
+        assertTrue(err.toString().contains("changed since this edit started from it"), err.toString());
+    }
+
+    @Test
+    void aFileJlvsdRefusesShowsItsFileLineMessagesAndChangesNothing() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.cf"), CF.formatted(70000));
+        assertEquals(1, run("check-config", bad.toString()));
+        assertTrue(out.toString().contains(":7: weight"), out.toString());
+        assertEquals(1, run("apply-config", bad.toString(), "--base", ConfigFile.sha256(CF.formatted(1))));
+        assertTrue(err.toString().contains(":7: weight"), err.toString());
+        assertEquals(CF.formatted(1), Files.readString(dir.resolve("lvs.cf")));
+        assertEquals(List.of(), calls);
+        assertEquals(2, run("apply-config", bad.toString()), "--base is required");
+        assertEquals(2, run("check-config", dir.resolve("missing.cf").toString()));
+        assertTrue(err.toString().contains("cannot read " + dir.resolve("missing.cf")), err.toString());
     }
 
     @Test
