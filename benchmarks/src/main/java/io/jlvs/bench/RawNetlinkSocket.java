@@ -18,10 +18,10 @@ import io.jlvs.sys.Syscalls;
  * nothing of lvs-core's socket class. Bound to a kernel-chosen port, with a receive timeout so that a
  * lost reply fails the run instead of hanging it.
  */
-record RawNetlinkSocket(Syscalls sys, int fd) implements AutoCloseable {
+public record RawNetlinkSocket(Syscalls sys, int fd) implements AutoCloseable {
     private static final int SOCKADDR_NL_SIZE = 12; // struct sockaddr_nl: family u16, pad u16, pid u32, groups u32
 
-    static RawNetlinkSocket open(Syscalls sys, int protocol) throws ErrnoException {
+    public static RawNetlinkSocket open(Syscalls sys, int protocol) throws ErrnoException {
         int fd = Errno.check("socket", sys.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol));
         try {
             ByteBuffer addr = direct(SOCKADDR_NL_SIZE).putShort(0, (short) AF_NETLINK);
@@ -35,7 +35,7 @@ record RawNetlinkSocket(Syscalls sys, int fd) implements AutoCloseable {
         }
     }
 
-    static ByteBuffer direct(int capacity) {
+    public static ByteBuffer direct(int capacity) {
         return ByteBuffer.allocateDirect(capacity).order(ByteOrder.nativeOrder());
     }
 

@@ -290,8 +290,13 @@ public final class IpvsClient implements Ipvs {
         return Request.genl(familyId, command, IPVS_GENL_VERSION, 0, attributes, description);
     }
 
+    private Request request(int command, Consumer<MessageWriter> attributes, Supplier<String> description) {
+        return Request.genl(familyId, command, IPVS_GENL_VERSION, 0, attributes, description);
+    }
+
+    /** A batch's request; its description is made only if an error message needs it (see {@link Request}). */
     private Request toRequest(Operation op) {
-        String d = describe(op);
+        Supplier<String> d = () -> describe(op);
         return switch (op) {
             case Operation.AddService a -> request(IPVS_CMD_NEW_SERVICE, w -> IpvsCodec.writeService(w, a.virtualService()), d);
             case Operation.EditService e -> request(IPVS_CMD_SET_SERVICE, w -> IpvsCodec.writeService(w, e.virtualService()), d);

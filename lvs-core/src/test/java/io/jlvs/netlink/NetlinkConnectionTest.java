@@ -365,6 +365,23 @@ class NetlinkConnectionTest {
         }
 
         @Test
+        void aBatchMakesTheDescriptionOfAFailedRequestOnlyForThatOne() {
+            FakeKernel kernel = failing(i -> i == 3);
+            java.util.concurrent.atomic.AtomicInteger described = new java.util.concurrent.atomic.AtomicInteger();
+            List<Request> batch = IntStream.range(0, 500).mapToObj(i -> Request.genl(FAMILY, CMD, 1, 0,
+                    w -> w.putU32(ATTR_INDEX, i), () -> {
+                        described.incrementAndGet();
+                        return "operation " + i;
+                    })).toList();
+            List<Outcome> outcomes = connect(kernel).batch(batch, false, null);
+            assertEquals(Outcome.Status.FAILED, outcomes.get(3).status());
+            assertEquals(0, described.get(), "nothing formatted while sending 500 requests");
+            String failed = outcomes.get(3).toString();
+            assertTrue(failed.startsWith("operation 3: failed"), failed);
+            assertEquals(1, described.get(), "only the failed one's, when asked");
+        }
+
+        @Test
         void onlyTheLastRequestOfADatagramAsksForAnAckAndEachGetsItsOwnSequenceNumber() {
             FakeKernel kernel = FakeKernel.acknowledgingEverything();
             connect(kernel).batch(requests(10), false, null);

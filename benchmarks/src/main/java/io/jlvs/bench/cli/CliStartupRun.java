@@ -122,7 +122,7 @@ public final class CliStartupRun implements ScaleRun {
      * bin/jlvsadm of the checkout this runs in: in the working directory or the nearest parent that has
      * one (scripts/bench runs from the top, Failsafe from benchmarks/).
      */
-    static Path launcher() {
+    public static Path launcher() {
         Path cwd = Path.of("").toAbsolutePath();
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("bin").resolve("jlvsadm");

@@ -16,6 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The machine-readable record of one invocation: where and when it ran (commit, kernel, JDK, CPUs), each
  * run's outcome, and every result with its peer, ratio, goal and verdict, so that a later commit's file
  * can be compared with this one. Written as JSON with a stable layout ({@code "format": 1}).
+ *
+ * <p>A result measured in rounds also has {@code rounds} (every round's value, in order), {@code min}
+ * and {@code max} ({@code value} is then their median), and its peer {@code peerRounds}, {@code peerMin}
+ * and {@code peerMax} when the peer was measured in rounds too. These fields were added to format 1
+ * without changing a field it had, so a reader of earlier files reads these unchanged, and a file
+ * without them is one from before rounds were kept.
  */
 public final class ResultsFile {
     public static final int FORMAT = 1;
@@ -77,9 +83,11 @@ public final class ResultsFile {
         n.put("name", r.name());
         n.put("value", r.value());
         n.put("unit", r.unit());
+        r.rounds().ifPresent(x -> putRounds(n, "", x));
         r.peer().ifPresent(p -> {
             n.put("peer", p.name());
             n.put("peerValue", p.value());
+            p.rounds().ifPresent(x -> putRounds(n, "peer", x));
         });
         r.ratio().ifPresent(x -> n.put("ratio", x));
         r.goal().ifPresent(g -> {
@@ -88,5 +96,13 @@ public final class ResultsFile {
         });
         r.pass().ifPresent(p -> n.put("pass", p));
         return n;
+    }
+
+    /** {@code rounds}, {@code min}, {@code max}; with a prefix {@code peerRounds}, {@code peerMin}, {@code peerMax}. */
+    private static void putRounds(ObjectNode n, String prefix, Rounds r) {
+        ArrayNode all = n.putArray(prefix.isEmpty() ? "rounds" : prefix + "Rounds");
+        r.values().forEach(all::add);
+        n.put(prefix.isEmpty() ? "min" : prefix + "Min", r.min());
+        n.put(prefix.isEmpty() ? "max" : prefix + "Max", r.max());
     }
 }

@@ -36,6 +36,14 @@ public final class RunContext implements AutoCloseable {
         return shortMode ? small : full;
     }
 
+    /**
+     * How many rounds to measure: {@code full}, but at least {@link Rounds#MINIMUM}, normally; one in
+     * short mode.
+     */
+    public int rounds(int full) {
+        return shortMode ? 1 : Math.max(Rounds.MINIMUM, full);
+    }
+
     /** A directory of this run's own (configuration files, logs, command output). */
     public Path workDir() {
         return workDir;

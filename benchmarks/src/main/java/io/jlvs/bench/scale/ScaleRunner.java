@@ -85,6 +85,9 @@ public final class ScaleRunner {
         }
         for (Result r : results) {
             System.out.println(r.line());
+            r.rounds().filter(x -> !shortMode && x.count() < Rounds.MINIMUM).ifPresent(x -> System.err.println(
+                    "[" + run.name() + "] " + r.name() + ": only " + x.count() + " rounds, fewer than "
+                            + Rounds.MINIMUM + ": its median says little"));
         }
         error.ifPresent(e -> System.out.println(String.format("%-14s FAILED: %s", run.name(), e)));
         System.out.flush();

@@ -15,13 +15,17 @@ final class IpvsadmWitness {
 
     /** {@code ipvsadm -Sn} in {@code ns}: its time, failing unless it listed {@code expected} rules. */
     static Command.Output save(ScaleNamespace ns, int expected) throws IOException, InterruptedException {
-        Command.Output out = ns.exec(TIMEOUT, "ipvsadm", "-Sn").orThrow();
+        return requireRules(ns.exec(TIMEOUT, "ipvsadm", "-Sn").orThrow(), expected);
+    }
+
+    /** {@code out}, a finished {@code -Sn} listing (ipvsadm's or jlvsadm's), failing unless it holds {@code expected} rules. */
+    static Command.Output requireRules(Command.Output out, int expected) throws IOException {
         long rules;
         try (var lines = Files.lines(out.stdout())) {
             rules = lines.filter(l -> l.startsWith("-A ") || l.startsWith("-a ")).count();
         }
         if (rules != expected) {
-            throw new IllegalStateException("ipvsadm -Sn in " + ns.name() + " listed " + rules + " rules, expected " + expected);
+            throw new IllegalStateException(String.join(" ", out.command()) + " listed " + rules + " rules, expected " + expected);
         }
         return out;
     }

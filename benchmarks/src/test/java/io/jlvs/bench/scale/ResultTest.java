@@ -67,6 +67,24 @@ class ResultTest {
     }
 
     @Test
+    void aResultInRoundsIsTheirMedianAndItsLineShowsMinMedianMax() {
+        Result r = Result.ofRounds("bulk-load", "load", Rounds.of(2.0, 1.0, 4.0), "s")
+                .againstRounds("ipvsadm -R", Rounds.of(10, 30, 20, 40));
+        assertEquals(2.0, r.value());
+        assertEquals(25.0, r.peer().orElseThrow().value());
+        assertEquals(Optional.of(0.08), r.ratio());
+        String line = r.line();
+        assertTrue(line.contains("2 s            (min 1, median 2, max 4 of 3)"), line);
+        assertTrue(line.contains("ipvsadm -R 25 s (min 10, median 25, max 40 of 4)"), line);
+    }
+
+    @Test
+    void roundsRefuseNothingAndNonFiniteValues() {
+        assertThrows(IllegalArgumentException.class, Rounds::of);
+        assertThrows(IllegalArgumentException.class, () -> Rounds.of(1, Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void numbersKeepFourSignificantDigitsWithoutExponent() {
         assertEquals("51088", Result.number(51_087.6));
         assertEquals("0.007473", Result.number(0.0074734));

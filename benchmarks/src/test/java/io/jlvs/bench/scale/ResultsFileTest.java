@@ -22,7 +22,8 @@ class ResultsFileTest {
     @Test
     void writesEnvironmentRunsAndEveryResultWithRatioAndVerdict(@TempDir Path dir) throws Exception {
         var env = ResultsFile.Environment.current("abc123", START, false, Map.of("machine", "test box"));
-        Result load = Result.of("bulk-load", "load", 2, "s").against("ipvsadm -R", 20)
+        Result load = Result.ofRounds("bulk-load", "load", Rounds.of(3, 2, 1), "s")
+                .againstRounds("ipvsadm -R", Rounds.of(20, 25, 15))
                 .goal(Goal.ratioAtMost(0.2, "5x faster"));
         Result trips = Result.of("weight-change", "round trips", 3, "round trips")
                 .goal(Goal.valueAtMost(2, "at most 2"));
@@ -45,10 +46,24 @@ class ResultsFileTest {
         assertEquals("ipvsadm -R", first.get("peer").asText());
         assertEquals(0.1, first.get("ratio").asDouble(), 1e-12);
         assertTrue(first.get("pass").asBoolean());
+        assertEquals(2, first.get("value").asDouble());
+        assertEquals(List.of(3.0, 2.0, 1.0), doubles(first.get("rounds")));
+        assertEquals(1, first.get("min").asDouble());
+        assertEquals(3, first.get("max").asDouble());
+        assertEquals(List.of(20.0, 25.0, 15.0), doubles(first.get("peerRounds")));
+        assertEquals(15, first.get("peerMin").asDouble());
+        assertEquals(25, first.get("peerMax").asDouble());
         JsonNode second = json.get("results").get(1);
         assertFalse(second.has("peer"));
+        assertFalse(second.has("rounds"), "a single value has no rounds, as in files from before rounds");
         assertFalse(second.get("pass").asBoolean());
         assertEquals("value <= 2", second.get("goalCondition").asText());
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> out = new java.util.ArrayList<>();
+        array.forEach(v -> out.add(v.asDouble()));
+        return out;
     }
 
     @Test

@@ -20,6 +20,30 @@ class CpuTimeTest {
     }
 
     @Test
+    void readsUserAndSystemTicksOfAProcStatLineWhoseNameHasSpacesAndParentheses() {
+        String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 9000 0 12 0 1234 567 0 0 20 0 31 0 99 0 0";
+        CpuTime t = CpuTime.fromProcStat(stat);
+        assertEquals(12.34, t.userSeconds(), 1e-9);
+        assertEquals(5.67, t.systemSeconds(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> CpuTime.fromProcStat("4242 (java) S 1"));
+    }
+
+    @Test
+    void thisProcessCountsTheCpuOfItsOtherThreads() throws Exception {
+        CpuTime before = CpuTime.process();
+        Thread t = new Thread(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+        });
+        t.start();
+        t.join();
+        CpuTime spent = CpuTime.process().minus(before);
+        assertEquals(true, spent.totalSeconds() >= 0.1, "another thread's 0.3 s of spinning, counted as " + spent);
+    }
+
+    @Test
     void theCurrentThreadHasSpentSomeCpu() {
         CpuTime before = CpuTime.currentThread();
         long x = 0;

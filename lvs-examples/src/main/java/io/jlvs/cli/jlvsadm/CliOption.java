@@ -1,5 +1,8 @@
 package io.jlvs.cli.jlvsadm;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Every option jlvsadm accepts, spelled as in ipvsadm's popt table (long name, short letter, whether it
  * takes an argument), plus jlvsadm's own {@code --json}, {@code --netns} and {@code --dry-run}.
@@ -93,23 +96,29 @@ enum CliOption {
         return arg;
     }
 
-    /** The option with that long name (the first, for --list), or null. */
-    static CliOption byLongName(String name) {
+    /**
+     * Lookups by name, made once: {@code values()} copies the array on every call, and -R asks for each
+     * option of each of its (say 60,000) lines.
+     */
+    private static final Map<String, CliOption> BY_LONG_NAME = new HashMap<>();
+    private static final CliOption[] BY_SHORT_NAME = new CliOption[128];
+
+    static {
         for (CliOption o : values()) {
-            if (o.longName.equals(name)) {
-                return o;
+            BY_LONG_NAME.putIfAbsent(o.longName, o);
+            if (o.shortName != 0 && BY_SHORT_NAME[o.shortName] == null) {
+                BY_SHORT_NAME[o.shortName] = o;
             }
         }
-        return null;
+    }
+
+    /** The option with that long name (the first, for --list), or null. */
+    static CliOption byLongName(String name) {
+        return BY_LONG_NAME.get(name);
     }
 
     /** The option with that letter, or null. */
     static CliOption byShortName(char letter) {
-        for (CliOption o : values()) {
-            if (o.shortName != 0 && o.shortName == letter) {
-                return o;
-            }
-        }
-        return null;
+        return letter != 0 && letter < BY_SHORT_NAME.length ? BY_SHORT_NAME[letter] : null;
     }
 }

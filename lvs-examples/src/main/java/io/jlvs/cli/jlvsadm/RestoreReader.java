@@ -3,7 +3,6 @@ package io.jlvs.cli.jlvsadm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,13 +40,37 @@ final class RestoreReader {
         return lines;
     }
 
-    /** The words of a line, without a comment and without "ipvsadm" words. */
+    /**
+     * The words of a line (separated by blanks, tabs and carriage returns), without a comment and
+     * without "ipvsadm" words. A plain scan: a regular-expression split compiles its pattern on every
+     * call, and -R reads 60,000 lines in a cold JVM.
+     */
     static List<String> words(String line) {
-        int hash = line.indexOf('#');
-        String text = (hash < 0 ? line : line.substring(0, hash)).strip();
-        if (text.isEmpty()) {
-            return List.of();
+        int end = line.indexOf('#');
+        if (end < 0) {
+            end = line.length();
         }
-        return Arrays.stream(text.split("[ \t\r]+")).filter(w -> !w.equals("ipvsadm")).toList();
+        List<String> words = new ArrayList<>(12);
+        int i = 0;
+        while (i < end) {
+            while (i < end && isBlank(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < end && !isBlank(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String word = line.substring(start, i);
+                if (!word.equals("ipvsadm")) {
+                    words.add(word);
+                }
+            }
+        }
+        return words;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 }

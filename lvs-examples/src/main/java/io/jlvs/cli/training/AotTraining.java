@@ -3,6 +3,7 @@ package io.jlvs.cli.training;
 import io.jlvs.cli.jlvsadm.Jlvsadm;
 import io.jlvs.cli.jlvsctl.Jlvsctl;
 import io.jlvs.cli.jlvsd.Jlvsd;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * {@code AotTraining jlvsadm|jlvsctl|jlvsd}: runs what a user's start of that program runs (parsing, help,
- * version, and a read), in-process and with its output discarded, inside a JVM started with
+ * version, a read, and for jlvsadm {@code -R --dry-run} of 1,200 lines), in-process and with its output discarded, inside a JVM started with
  * {@code -XX:AOTCacheOutput} (JDK 25+) or {@code -XX:ArchiveClassesAtExit} (JDK 21-24) by the launcher
  * ({@code JLVS_AOT_TRAIN=1 bin/jlvsadm}, scripts/lib/launch.sh; packaging/launcher.sh). Every command is
  * harmless: nothing is written to the kernel or to a file that is not its own. Where the kernel has no
@@ -71,6 +72,22 @@ public final class AotTraining {
         System.exit(0);
     }
 
+    /**
+     * ipvsadm-save lines for {@code services} TCP services in 198.51.100.0/24 and 203.0.113.0/24
+     * (RFC 5737, documentation addresses) with {@code servers} masqueraded real servers each.
+     */
+    static String restoreInput(int services, int servers) {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < services; s++) {
+            String vip = "198.51.100." + (s % 250 + 1) + ":" + (1000 + s);
+            text.append("-A -t ").append(vip).append(" -s wlc\n");
+            for (int r = 0; r < servers; r++) {
+                text.append("-a -t ").append(vip).append(" -r 203.0.113.").append(r + 1).append(":8080 -m -w 1\n");
+            }
+        }
+        return text.toString();
+    }
+
     static void train(String program, PrintStream nowhere) throws IOException {
         switch (program) {
             case "jlvsadm" -> {
@@ -78,6 +95,10 @@ public final class AotTraining {
                         List.of("-Ln", "--json"), List.of("-Sn"), List.of("-A", "-t", "not-an-address"))) {
                     Jlvsadm.run(argv.toArray(String[]::new), InputStream.nullInputStream(), nowhere, nowhere);
                 }
+                // -R's path (read, parse, plan) with enough lines that its loops get profiled; --dry-run
+                // reads the table and changes nothing (where there is no IPVS it stops after parsing).
+                Jlvsadm.run(new String[] {"-R", "--dry-run"},
+                        new ByteArrayInputStream(restoreInput(200, 5).getBytes(StandardCharsets.UTF_8)), nowhere, nowhere);
             }
             case "jlvsctl" -> {
                 Jlvsctl.run("--help");

@@ -61,5 +61,10 @@ class RestoreReaderTest {
     @Test
     void wordsSplitOnBlanksAndSkipIpvsadm() {
         assertEquals(List.of("-A", "-t", "10.0.0.1:80"), RestoreReader.words("ipvsadm\t-A  -t 10.0.0.1:80 # x"));
+        assertEquals(List.of("-a", "-t", "10.0.0.1:80", "-r", "10.1.0.1"),
+                RestoreReader.words(" \t-a -t 10.0.0.1:80\t\t-r 10.1.0.1 \r"));
+        assertEquals(List.of("x"), RestoreReader.words("x#y"));
+        assertEquals(List.of(), RestoreReader.words("  \t # -A -t 10.0.0.1:80"));
+        assertEquals(List.of("-C"), RestoreReader.words("-C#"));
     }
 }
