@@ -70,12 +70,15 @@ public final class ColdStartRun implements ScaleRun {
             }
             ctx.log("jlvsd: starting on %d virtual servers from lvs.cf", table.services());
             long start = System.nanoTime();
+            ctx.log("jlvsd: process starting at %s (its log's clock)", java.time.Instant.now());
             double seconds;
             try (JlvsdDaemon daemon = JlvsdDaemon.start(ctx, ns, file)) {
                 TableWatch.awaitComplete(daemon, watcher, table, start, bound);
                 seconds = BulkLoadRun.seconds(System.nanoTime() - start);
-                ctx.log("jlvsd: table complete %.1f s after the process started; its log:", seconds);
-                daemon.logLines().stream().limit(20).forEach(line -> ctx.log("  %s", line));
+                ctx.log("jlvsd: table complete %.1f s after the process started, at %s; its log (no VIP lines):",
+                        seconds, java.time.Instant.now());
+                daemon.logLines().stream().filter(line -> !line.contains("took VIP")).limit(20)
+                        .forEach(line -> ctx.log("  %s", line));
                 IpvsadmWitness.save(ns, table.operations());
             }
             return seconds;
