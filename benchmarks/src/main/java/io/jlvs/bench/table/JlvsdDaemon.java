@@ -14,7 +14,7 @@ import io.jlvs.bench.scale.ScaleNamespace;
 
 /**
  * The checkout's {@code bin/jlvsd} as an operator starts it (its launcher, its JVM options and
- * ahead-of-time cache if built), in the foreground on one lvs.cf in a namespace, with its lock, state
+ * ahead-of-time cache if built, but not in the QEMU guest: see {@link #start}), in the foreground on one lvs.cf in a namespace, with its lock, state
  * file and log in the run's directory and no control socket. {@link #close()} stops it (SIGTERM) with
  * bounded waits.
  */
@@ -36,7 +36,13 @@ final class JlvsdDaemon implements WatchedProcess, AutoCloseable {
         List<String> argv = new ArrayList<>(List.of(CliStartupRun.launcher("jlvsd").toString(), "-c", lvsCf.toString(),
                 "--netns", ns.name(), "--node", "primary", "--no-control-socket",
                 "--runtime-dir", dir.toString(), "--state-file", dir.resolve("owned-services").toString()));
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        if ("1".equals(System.getenv("JLVS_IN_VM"))) {
+            // The ahead-of-time cache scripts/bench trains on the host holds code for the host's CPU:
+            // jlvsd died of SIGILL in an AdapterBlob from it under QEMU's TCG CPU (measured). Without it.
+            pb.environment().put("JLVS_AOT", "off");
+        }
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         return new JlvsdDaemon(log, p);
     }
