@@ -16,10 +16,13 @@ final class TableWatch {
     }
 
     /**
-     * Returns when the table is complete; throws when {@code daemon} died or {@code bound} has passed
-     * since {@code startNanos}.
+     * Returns the {@link System#nanoTime()} at which the table was complete: when the last service
+     * first showed all its real servers (both daemons add in file order), provided the full count
+     * (a dump per service, slow under emulation and not part of the time) then matches; otherwise the
+     * time of a later poll at which it does. Throws when {@code daemon} died or {@code bound} has
+     * passed since {@code startNanos}.
      */
-    static void awaitComplete(WatchedProcess daemon, CountedClient watcher, ScaleTable table, long startNanos,
+    static long awaitComplete(WatchedProcess daemon, CountedClient watcher, ScaleTable table, long startNanos,
                               Duration bound) throws Exception {
         ServiceKey last = table.key(table.services() - 1);
         while (true) {
@@ -28,11 +31,12 @@ final class TableWatch {
                 throw new IllegalStateException(daemon.name() + " did not program " + table.operations()
                         + " entries within " + bound + "; log ends: " + daemon.logTail());
             }
-            // Cheap test first (both daemons add the services in file order), then the full count.
             if (watcher.ipvs().service(last).isPresent()
-                    && watcher.ipvs().realServers(last).size() == table.realServersPerService()
-                    && watcher.countEntries() == table.operations()) {
-                return;
+                    && watcher.ipvs().realServers(last).size() == table.realServersPerService()) {
+                long seen = System.nanoTime();
+                if (watcher.countEntries() == table.operations()) {
+                    return seen;
+                }
             }
             Thread.sleep(POLL.toMillis());
         }

@@ -79,8 +79,8 @@ public final class WeightChangeRun implements ScaleRun {
             ctx.log("keepalived: loading %d virtual servers from keepalived.conf", table.services());
             long start = System.nanoTime();
             try (Keepalived keepalived = Keepalived.start(ctx, ns, table.keepalivedConf(ScaleTable.WEIGHT))) {
-                TableWatch.awaitComplete(keepalived, watcher, table, start, bound);
-                keepalivedStartSeconds = BulkLoadRun.seconds(System.nanoTime() - start);
+                keepalivedStartSeconds = BulkLoadRun.seconds(
+                        TableWatch.awaitComplete(keepalived, watcher, table, start, bound) - start);
                 ctx.log("keepalived programmed the table in %.1f s; %d reloads, each changing one weight (SIGHUP)",
                         keepalivedStartSeconds, keepalivedRounds);
                 for (int round = 0; round < keepalivedRounds; round++) {
