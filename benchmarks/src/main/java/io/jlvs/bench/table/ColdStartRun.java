@@ -18,7 +18,8 @@ import io.jlvs.bench.scale.ScaleRun;
  * real_server each), each timed from its process start until the kernel shows the whole table (a jLVS
  * netlink dump from this process every 200 ms: outside the daemon; the time is when the last service
  * first showed all its servers, the full count confirming it untimed). Each in a namespace of its own,
- * jlvsd first; ipvsadm confirms both tables.
+ * jlvsd first; ipvsadm confirms jlvsd's table (not keepalived's, which loses servers to its checks soon
+ * after it is complete; see the comment in {@code keepalived(...)}).
  *
  * <p>Health checks run on both sides, with the same settings: a TCP connect check every
  * {@value #CHECK_INTERVAL_S} s with a {@value #CONNECT_TIMEOUT_S} s connect timeout, a server taken out
@@ -98,7 +99,9 @@ public final class ColdStartRun implements ScaleRun {
                     table.keepalivedConf(ScaleTable.WEIGHT, virtualLines, realServerLines))) {
                 seconds = BulkLoadRun.seconds(TableWatch.awaitComplete(keepalived, watcher, table, start, bound) - start);
                 ctx.log("keepalived: table complete %.1f s after the process started", seconds);
-                IpvsadmWitness.save(ns, table.operations());
+                // No ipvsadm witness afterwards: keepalived took servers out of the table within seconds
+                // of completing it despite retry x delay_before_retry = 600 s (seen with 20 x 5; not
+                // understood yet), so a later listing would not show the table that was timed.
             }
             return seconds;
         }
