@@ -49,7 +49,7 @@ public final class CliStartupRun implements ScaleRun {
 
     @Override
     public List<Result> run(RunContext ctx) throws Exception {
-        Path jlvsadm = launcher();
+        Path jlvsadm = launcher("jlvsadm");
         boolean guest = "1".equals(System.getenv("JLVS_IN_VM"));
         boolean ipvs = ctx.command().run(TIMEOUT, List.of("ipvsadm", "-Ln")).exitStatus() == 0;
         List<String> prefix = List.of();
@@ -119,18 +119,18 @@ public final class CliStartupRun implements ScaleRun {
     }
 
     /**
-     * bin/jlvsadm of the checkout this runs in: in the working directory or the nearest parent that has
-     * one (scripts/bench runs from the top, Failsafe from benchmarks/).
+     * bin/{@code program} (jlvsadm, jlvsd, ...) of the checkout this runs in: in the working directory or
+     * the nearest parent that has one (scripts/bench runs from the top, Failsafe from benchmarks/).
      */
-    public static Path launcher() {
+    public static Path launcher(String program) {
         Path cwd = Path.of("").toAbsolutePath();
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("bin").resolve("jlvsadm");
+            Path candidate = dir.resolve("bin").resolve(program);
             if (Files.isExecutable(candidate) && Files.exists(dir.resolve("scripts/lib/launch.sh"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no bin/jlvsadm in " + cwd + " or above: run in a jLVS checkout (scripts/bench does)");
+        throw new IllegalStateException("no bin/" + program + " in " + cwd + " or above: run in a jLVS checkout (scripts/bench does)");
     }
 
     /** Wall seconds of one run of {@code argv}; it must succeed, except a listing where there is no IPVS. */

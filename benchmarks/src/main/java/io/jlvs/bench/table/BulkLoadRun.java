@@ -82,7 +82,7 @@ public final class BulkLoadRun implements ScaleRun {
     public List<Result> run(RunContext ctx) throws Exception {
         ScaleTable table = new ScaleTable(ctx.size(10_000, 20), 5);
         int rounds = ctx.rounds(3);
-        Path jlvsadm = CliStartupRun.launcher();
+        Path jlvsadm = CliStartupRun.launcher("jlvsadm");
         // Two untimed loads of the whole table on the in-library and floor paths: after one of 12,000
         // operations the JIT was still making each round faster under emulation (7.7, 5.0, 4.3 s).
         for (int i = 0; i < ctx.size(2, 1); i++) {

@@ -17,7 +17,7 @@ import io.jlvs.bench.scale.ScaleNamespace;
  * and its log in the run's directory, so that several can run on one machine. {@link #close()} stops it
  * and every process it started, with bounded waits.
  */
-final class Keepalived implements AutoCloseable {
+final class Keepalived implements WatchedProcess, AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final RunContext ctx;
@@ -56,14 +56,20 @@ final class Keepalived implements AutoCloseable {
         ctx.command().run(Duration.ofSeconds(30), List.of("kill", "-HUP", Long.toString(process.pid()))).orThrow();
     }
 
-    /** Fails, quoting the end of keepalived's log, if it has exited. */
-    void requireAlive() throws IOException {
+    @Override
+    public String name() {
+        return "keepalived";
+    }
+
+    @Override
+    public void requireAlive() throws IOException {
         if (!process.isAlive()) {
             throw new IOException("keepalived exited with " + process.exitValue() + "; log ends: " + logTail());
         }
     }
 
-    String logTail() throws IOException {
+    @Override
+    public String logTail() throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join(" / ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     }

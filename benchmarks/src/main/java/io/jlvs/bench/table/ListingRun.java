@@ -38,7 +38,7 @@ public final class ListingRun implements ScaleRun {
     public List<Result> run(RunContext ctx) throws Exception {
         ScaleTable table = new ScaleTable(ctx.size(10_000, 20), 5);
         int rounds = ctx.rounds(3);
-        Path jlvsadm = CliStartupRun.launcher();
+        Path jlvsadm = CliStartupRun.launcher("jlvsadm");
         double[][] t = new double[3][rounds]; // ipvsadm -Sn, jlvsadm -Sn, in-library
         long roundTrips = 0;
         try (ScaleNamespace ns = ctx.newNamespace(); CountedClient client = CountedClient.open(ns)) {

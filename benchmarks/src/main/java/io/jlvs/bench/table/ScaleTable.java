@@ -89,16 +89,26 @@ public record ScaleTable(int services, int realServersPerService) {
      * checker is taken as up), real server {@code (0, 0)} weighted {@code firstWeight}.
      */
     public String keepalivedConf(int firstWeight) {
+        return keepalivedConf(firstWeight, "", "");
+    }
+
+    /**
+     * {@link #keepalivedConf(int)} with {@code virtualLines} added to every virtual_server block and
+     * {@code realServerLines} to every real_server block (each line ending in a newline), e.g. a delay_loop
+     * and a TCP_CHECK.
+     */
+    public String keepalivedConf(int firstWeight, String virtualLines, String realServerLines) {
         StringBuilder text = new StringBuilder(operations() * 64);
         text.append("global_defs {\n  router_id jlvs_bench\n}\n");
         for (int s = 0; s < services; s++) {
             ServiceKey.Address key = (ServiceKey.Address) key(s);
             text.append("virtual_server ").append(key.address().getHostAddress()).append(' ').append(SERVICE_PORT).append(" {\n")
-                    .append("  lb_algo wlc\n  lb_kind NAT\n  protocol TCP\n");
+                    .append("  lb_algo wlc\n  lb_kind NAT\n  protocol TCP\n").append(virtualLines);
             for (int r = 0; r < realServersPerService; r++) {
                 int weight = s == 0 && r == 0 ? firstWeight : WEIGHT;
                 text.append("  real_server ").append(realServerAddress(s, r).getHostAddress()).append(' ')
-                        .append(REAL_SERVER_PORT).append(" {\n    weight ").append(weight).append("\n  }\n");
+                        .append(REAL_SERVER_PORT).append(" {\n    weight ").append(weight).append('\n')
+                        .append(realServerLines).append("  }\n");
             }
             text.append("}\n");
         }
@@ -111,12 +121,18 @@ public record ScaleTable(int services, int realServersPerService) {
      * The VIP device is only named: the benchmark's director does not bring addresses up.
      */
     public String lvsCf(int firstWeight) {
+        return lvsCf(firstWeight, "");
+    }
+
+    /** {@link #lvsCf(int)} with {@code virtualLines} (each ending in a newline) in every virtual block. */
+    public String lvsCf(int firstWeight, String virtualLines) {
         StringBuilder text = new StringBuilder(operations() * 80);
         text.append("serial_no = 1\nnetwork = nat\nnat_router = 172.31.255.254 eth1:1\n");
         for (int s = 0; s < services; s++) {
             ServiceKey.Address key = (ServiceKey.Address) key(s);
             text.append("virtual v").append(s).append(" {\n    address = ").append(key.address().getHostAddress())
-                    .append(" eth0:1\n    port = ").append(SERVICE_PORT).append("\n    protocol = tcp\n    scheduler = wlc\n");
+                    .append(" eth0:1\n    port = ").append(SERVICE_PORT).append("\n    protocol = tcp\n    scheduler = wlc\n")
+                    .append(virtualLines);
             for (int r = 0; r < realServersPerService; r++) {
                 int weight = s == 0 && r == 0 ? firstWeight : WEIGHT;
                 text.append("    server r").append(r).append(" {\n        address = ")

@@ -79,8 +79,8 @@ public final class WeightChangeRun implements ScaleRun {
             ctx.log("keepalived: loading %d virtual servers from keepalived.conf", table.services());
             long start = System.nanoTime();
             try (Keepalived keepalived = Keepalived.start(ctx, ns, table.keepalivedConf(ScaleTable.WEIGHT))) {
-                awaitProgrammed(ctx, keepalived, watcher, table, start, bound);
-                keepalivedStartSeconds = BulkLoadRun.seconds(System.nanoTime() - start);
+                keepalivedStartSeconds = BulkLoadRun.seconds(
+                        TableWatch.awaitComplete(keepalived, watcher, table, start, bound) - start);
                 ctx.log("keepalived programmed the table in %.1f s; %d reloads, each changing one weight (SIGHUP)",
                         keepalivedStartSeconds, keepalivedRounds);
                 for (int round = 0; round < keepalivedRounds; round++) {
@@ -195,26 +195,6 @@ public final class WeightChangeRun implements ScaleRun {
                         startSeconds, reloadMillis, reloadRoundTrips, operatorMillis, operatorRoundTrips);
                 return f;
             }
-        }
-    }
-
-    /** Waits until keepalived has put every service and real server into the kernel. */
-    private static void awaitProgrammed(RunContext ctx, Keepalived keepalived, CountedClient watcher, ScaleTable table,
-                                        long start, Duration bound) throws Exception {
-        ServiceKey last = table.key(table.services() - 1);
-        while (true) {
-            keepalived.requireAlive();
-            if (System.nanoTime() - start > bound.toNanos()) {
-                throw new IllegalStateException("keepalived did not program " + table.operations() + " entries within "
-                        + bound + "; log ends: " + keepalived.logTail());
-            }
-            // Cheap test first (keepalived adds the services in file order), then the full count.
-            if (watcher.ipvs().service(last).isPresent()
-                    && watcher.ipvs().realServers(last).size() == table.realServersPerService()
-                    && watcher.countEntries() == table.operations()) {
-                return;
-            }
-            Thread.sleep(200);
         }
     }
 

@@ -53,6 +53,19 @@ class ScaleTableTest {
     }
 
     @Test
+    void extraLinesGoIntoEveryBlockOfBothConfigurations() {
+        String conf = table.keepalivedConf(1, "  delay_loop 10\n", "    TCP_CHECK {\n    }\n");
+        assertEquals(300, conf.lines().filter(l -> l.equals("  delay_loop 10")).count());
+        assertEquals(1500, conf.lines().filter(l -> l.equals("    TCP_CHECK {")).count());
+        assertTrue(conf.contains("  protocol TCP\n  delay_loop 10\n  real_server 172.16.0.1 8080 {\n    weight 1\n"
+                + "    TCP_CHECK {\n    }\n  }\n"));
+        String lvsCf = table.lvsCf(1, "    check_type = tcp\n");
+        assertEquals(300, lvsCf.lines().filter(l -> l.equals("    check_type = tcp")).count());
+        assertTrue(lvsCf.contains("    scheduler = wlc\n    check_type = tcp\n    server r0 {\n"));
+        assertEquals(table.lvsCf(1), table.lvsCf(1, ""));
+    }
+
+    @Test
     void refusesSizesOutsideTheAddressPlan() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ScaleTable(70_000, 1));
         assertTrue(e.getMessage().contains("services"));
