@@ -32,10 +32,24 @@ class ConsoleHardeningTest extends ConsoleTest {
     void anOversizedBodyIsRefused() throws Exception {
         String cookie = console.session("olga");
         String big = "x".repeat(ConsoleConfig.DEFAULT_MAX_BODY + 1);
-        HttpResponse<String> r = console.post("/servers/weight", cookie, Map.of("service", big, "server", "rs1", "weight", "7", "csrf", console.csrf(cookie)));
-        assertEquals(413, r.statusCode(), r.body());
-        assertEquals(413, console.post("/login", null, Map.of("user", "olga", "password", big)).statusCode());
+        assertEquals("413", refusal(() -> console.post("/servers/weight", cookie,
+                Map.of("service", big, "server", "rs1", "weight", "7", "csrf", console.csrf(cookie)))));
+        assertEquals("413", refusal(() -> console.post("/login", null, Map.of("user", "olga", "password", big))));
         assertTrue(console.director.calls().isEmpty());
+    }
+
+    /**
+     * The status of a request with a too large body: "413", or "413" too when the server answered 413 and
+     * closed the connection while the client was still sending the body (the client then sees the
+     * connection end without an answer; it happened once on a loaded machine). Anything else as it is.
+     */
+    private static String refusal(java.util.concurrent.Callable<HttpResponse<String>> post) throws Exception {
+        try {
+            HttpResponse<String> r = post.call();
+            return r.statusCode() == 413 ? "413" : r.statusCode() + " " + r.body();
+        } catch (java.io.IOException e) {
+            return e.getMessage() != null && e.getMessage().contains("received no bytes") ? "413" : e.toString();
+        }
     }
 
     @Test
