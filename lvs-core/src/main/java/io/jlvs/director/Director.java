@@ -729,6 +729,11 @@ public final class Director implements AutoCloseable {
      * the monitor never reported a change for (its first checks found it up, as it started), what the
      * checks found.
      */
+    private Map<ServerRef, HealthState> probedHealth() {
+        HealthPort port = healthPort;
+        return port == null ? Map.of() : port.probed();
+    }
+
     private HealthState shownHealth(ServerRef ref, Map<ServerRef, HealthState> probed) {
         HealthState h = health.get(ref);
         return h.status() == HealthState.Status.UNKNOWN ? probed.getOrDefault(ref, h) : h;
@@ -738,7 +743,7 @@ public final class Director implements AutoCloseable {
     public DirectorStatus status() {
         Configuration cfg = config;
         KernelSnapshot live = liveTable();
-        Map<ServerRef, HealthState> probed = healthPort == null ? Map.of() : healthPort.probed();
+        Map<ServerRef, HealthState> probed = probedHealth();
         List<DirectorStatus.Service> services = new ArrayList<>();
         for (VirtualServerConfig v : cfg.virtualServers()) {
             List<DirectorStatus.Server> servers = new ArrayList<>();
@@ -775,7 +780,7 @@ public final class Director implements AutoCloseable {
     private DirectorMetrics.View metricsView() {
         Configuration cfg = config;
         List<DirectorMetrics.ServerHealth> healthView = new ArrayList<>();
-        Map<ServerRef, HealthState> probed = healthPort == null ? Map.of() : healthPort.probed();
+        Map<ServerRef, HealthState> probed = probedHealth();
         Map<ServiceKey, String> virtualNames = new java.util.HashMap<>();
         Map<ServerRef, String> serverNames = new java.util.HashMap<>();
         for (VirtualServerConfig v : cfg.activeVirtualServers()) {

@@ -199,9 +199,16 @@ public final class IpvsClient implements Ipvs {
     // ---- connection synchronisation daemon ----
 
     public List<SyncDaemon> syncDaemons() {
-        Request r = request(IPVS_CMD_GET_DAEMON, w -> { }, OperationKind.LIST_DAEMONS.describe());
-        return translate(r.description(), OperationKind.LIST_DAEMONS,
-                () -> connection.dump(r, m -> IpvsCodec.readDaemon(m.genlAttributes())));
+        Request r = listDaemons();
+        return translate(r.description(), OperationKind.LIST_DAEMONS, () -> connection.dump(r, IpvsClient::daemon));
+    }
+
+    private Request listDaemons() {
+        return request(IPVS_CMD_GET_DAEMON, w -> { }, OperationKind.LIST_DAEMONS.describe());
+    }
+
+    private static SyncDaemon daemon(io.jlvs.netlink.Message m) {
+        return IpvsCodec.readDaemon(m.genlAttributes());
     }
 
     public void startSyncDaemon(SyncDaemon daemon) {
@@ -225,9 +232,8 @@ public final class IpvsClient implements Ipvs {
     public void stopSyncDaemon(SyncDaemon.State state) {
         String op = OperationKind.STOP_DAEMON.describe(state);
         Request stop = request(IPVS_CMD_DEL_DAEMON, w -> IpvsCodec.writeDaemonState(w, state), op);
-        Request list = request(IPVS_CMD_GET_DAEMON, w -> { }, OperationKind.LIST_DAEMONS.describe());
         NetlinkConnection.Probed<SyncDaemon> answer = translate(op, OperationKind.STOP_DAEMON,
-                () -> connection.requestThenDump(stop, list, m -> IpvsCodec.readDaemon(m.genlAttributes())));
+                () -> connection.requestThenDump(stop, listDaemons(), IpvsClient::daemon));
         if (answer.acknowledgement().isPresent()) {
             Acknowledgement ack = answer.acknowledgement().get();
             if (!ack.ok()) {
