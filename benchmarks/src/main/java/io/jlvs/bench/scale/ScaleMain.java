@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp benchmarks.jar io.jlvs.bench.scale.ScaleMain [--short] [--commit SHA] [--out FILE]
  *      [--results-dir DIR] [--work-dir DIR] [--machine TEXT] [--list] [all | RUN...]
+ * java -cp benchmarks.jar io.jlvs.bench.scale.ScaleMain --report FILE...
  * </pre>
  *
  * Prints one line per result on stdout (progress goes to stderr), then writes the JSON file: to
@@ -23,12 +24,13 @@ import java.util.concurrent.TimeUnit;
  * {@code benchmarks/results}). Working files go to {@code --work-dir}, else to a temporary directory that is
  * deleted when every run finished and kept (and named) when one failed. Exit status 0 when every run finished (a missed goal is reported, not an
  * error: timings are not tests), 1 when a run failed, 2 on a bad command line. Needs root and IPVS.
+ * {@code --report} prints results files as Markdown tables ({@link ResultsReport}) and runs nothing.
  */
 public final class ScaleMain {
     private ScaleMain() {}
 
     record Options(boolean shortMode, String commit, Path out, Path resultsDir, Path workDir, String machine,
-                   boolean list, List<String> runs) {}
+                   boolean list, boolean report, List<String> runs) {}
 
     public static void main(String[] args) throws Exception {
         Options o;
@@ -37,7 +39,7 @@ public final class ScaleMain {
         } catch (IllegalArgumentException e) {
             System.err.println("scale: " + e.getMessage());
             System.err.println("usage: ScaleMain [--short] [--commit SHA] [--out FILE] [--results-dir DIR]"
-                    + " [--work-dir DIR] [--machine TEXT] [--list] [all | RUN...]");
+                    + " [--work-dir DIR] [--machine TEXT] [--list] [all | RUN...]  |  ScaleMain --report FILE...");
             System.exit(2);
             return;
         }
@@ -45,6 +47,15 @@ public final class ScaleMain {
     }
 
     static int run(Options o) throws IOException, InterruptedException {
+        if (o.report()) {
+            try {
+                System.out.print(ResultsReport.of(o.runs().stream().map(Path::of).toList()));
+                return 0;
+            } catch (IOException e) {
+                System.err.println("scale: " + e.getMessage());
+                return 1;
+            }
+        }
         if (o.list()) {
             ScaleRunner.available().forEach((name, r) -> System.out.printf("%-16s %s%n", name, r.description()));
             return 0;
@@ -90,6 +101,7 @@ public final class ScaleMain {
     static Options parse(String[] args) {
         boolean shortMode = false;
         boolean list = false;
+        boolean report = false;
         String commit = null;
         Path out = null;
         Path resultsDir = Path.of("benchmarks", "results");
@@ -101,6 +113,7 @@ public final class ScaleMain {
             switch (a) {
                 case "--short" -> shortMode = true;
                 case "--list" -> list = true;
+                case "--report" -> report = true;
                 case "--commit" -> commit = value(args, ++i, a);
                 case "--out" -> out = Path.of(value(args, ++i, a));
                 case "--results-dir" -> resultsDir = Path.of(value(args, ++i, a));
@@ -114,13 +127,19 @@ public final class ScaleMain {
                 }
             }
         }
+        if (report) {
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("--report needs one or more results files");
+            }
+            return new Options(false, "none", null, resultsDir, null, null, false, true, List.copyOf(runs));
+        }
         if (commit == null) {
             commit = gitCommit();
         }
         if (!commit.matches("[0-9A-Za-z._-]+")) {
             throw new IllegalArgumentException("--commit must be a plain name such as a git hash, not '" + commit + "'");
         }
-        return new Options(shortMode, commit, out, resultsDir, workDir, machine, list, List.copyOf(runs));
+        return new Options(shortMode, commit, out, resultsDir, workDir, machine, list, false, List.copyOf(runs));
     }
 
     private static String value(String[] args, int i, String option) {
