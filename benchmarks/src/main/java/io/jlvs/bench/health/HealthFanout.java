@@ -12,7 +12,6 @@ import io.jlvs.ipvs.RealServer;
 import io.jlvs.ipvs.ServiceKey;
 import io.jlvs.ipvs.VirtualService;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -32,8 +31,10 @@ import java.util.function.Consumer;
  * The health monitor's fan-out: N loopback real servers checked with TCP connects at one interval for
  * a while, measuring CPU use and probe lateness (actual start minus scheduled start). Most servers
  * accept; a share refuses (a port nothing listens on: reset) and a share times out (a listener whose
- * accept queue is full: the SYN is dropped), as in a real farm with servers down. The monitor decides
- * but actuates nothing (no kernel needed): what is measured is scheduling and probing.
+ * accept queue is full: the SYN is dropped), as in a real farm with servers down. The servers that
+ * listen run in a child process ({@link ServerFarm}), so this JVM's CPU is the monitor's alone, as on a
+ * director whose servers are other machines; theirs is reported beside it. The monitor decides but
+ * actuates nothing (no kernel needed): what is measured is scheduling and probing.
  */
 final class HealthFanout {
     /** The goal's machine: CPU is given as a share of two cores whatever this machine has. */
@@ -45,15 +46,15 @@ final class HealthFanout {
      * @param timingOut         of those, how many never answer a SYN
      * @param connectTimeout    the TCP check's connect timeout
      * @param seconds           measured duration
-     * @param cpuPercent        the whole JVM's CPU time / (wall time x 2 cores), in percent
-     * @param monitorCpuPercent the same without the serving listeners' accept thread (the probed side)
+     * @param cpuPercent        the monitor's whole JVM's CPU time / (wall time x 2 cores), in percent
+     * @param serversCpuPercent the same for the server farm's process (the probed side, {@link ServerFarm})
      * @param latenessP50Ms     probe lateness percentiles, ms
      * @param probes            probes finished in the measured window
      * @param verdicts          of those, how many found each {@link Verdict} (by ordinal)
      * @param unexpected        of those, how many found something other than their server was set up for
      */
     record Measurement(int servers, int refusing, int timingOut, Duration connectTimeout, double seconds,
-            double cpuPercent, double monitorCpuPercent, double latenessP50Ms, double latenessP99Ms,
+            double cpuPercent, double serversCpuPercent, double latenessP50Ms, double latenessP99Ms,
             double latenessMaxMs, long probes, long[] verdicts, long unexpected, double expectedProbes,
             double cpuMicrosPerProbe, String otherReasons) {
 
@@ -67,9 +68,9 @@ final class HealthFanout {
                 counts.append(counts.isEmpty() ? "" : " ").append(v.label().replace(' ', '_')).append('=').append(verdicts(v));
             }
             return String.format(Locale.ROOT, "%s (%d refusing, %d timing out after %d ms) cpu=%.1f%% of %d cores"
-                            + " monitor_cpu=%.1f%% lateness_p50=%.2fms lateness_p99=%.2fms lateness_max=%.2fms"
+                            + " servers_cpu=%.1f%% lateness_p50=%.2fms lateness_p99=%.2fms lateness_max=%.2fms"
                             + " probes=%d (expected ~%.0f) cpu_per_probe=%.0fus verdicts: %s unexpected=%d%s",
-                    name, refusing, timingOut, connectTimeout.toMillis(), cpuPercent, GOAL_CORES, monitorCpuPercent,
+                    name, refusing, timingOut, connectTimeout.toMillis(), cpuPercent, GOAL_CORES, serversCpuPercent,
                     latenessP50Ms, latenessP99Ms, latenessMaxMs, probes, expectedProbes, cpuMicrosPerProbe, counts,
                     unexpected, otherReasons.isEmpty() ? "" : " other: " + otherReasons);
         }
@@ -86,11 +87,10 @@ final class HealthFanout {
         int serving = servers - refusing - timingOut;
         log.accept("opening " + serving + " serving loopback listeners, " + timingOut + " with a full accept queue, "
                 + refusing + " refusing addresses");
-        try (LoopbackListeners listeners = new LoopbackListeners(serving);
-                StalledListeners stalled = new StalledListeners(timingOut)) {
-            List<InetSocketAddress> targets = new ArrayList<>(listeners.addresses());
+        try (ServerFarm farm = ServerFarm.start(serving, timingOut, log)) {
+            List<InetSocketAddress> targets = new ArrayList<>(farm.serving());
             targets.addAll(RefusingAddresses.pick(refusing));
-            targets.addAll(stalled.addresses());
+            targets.addAll(farm.stalled());
             // Mixed across services, as servers that are down would be.
             Collections.shuffle(targets, new Random(18));
             TcpConnectCheck check = new TcpConnectCheck(ConnectOptions.of(connectTimeout));
@@ -119,25 +119,23 @@ final class HealthFanout {
                 Thread.sleep(warmup);
                 com.sun.management.OperatingSystemMXBean os =
                         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-                long listenerId = listeners.acceptorThread().threadId();
                 window.open();
                 long cpu0 = os.getProcessCpuTime();
-                long acc0 = threads.getThreadCpuTime(listenerId);
+                long farm0 = farm.cpuNanos();
                 long wall0 = System.nanoTime();
                 log.accept("measuring for " + duration.toSeconds() + " s");
                 Thread.sleep(duration);
                 long wall = System.nanoTime() - wall0;
                 long cpu = os.getProcessCpuTime() - cpu0;
-                long acc = threads.getThreadCpuTime(listenerId) - acc0;
+                long farmCpu = farm.cpuNanos() - farm0;
                 window.close();
-                listeners.checkServing();
+                farm.checkServing();
                 double cpuPct = 100.0 * cpu / ((double) wall * GOAL_CORES);
-                double monitorPct = 100.0 * (cpu - Math.max(0, acc)) / ((double) wall * GOAL_CORES);
+                double serversPct = 100.0 * farmCpu / ((double) wall * GOAL_CORES);
                 long[] late = window.lateness();
                 Arrays.sort(late);
                 double expectedProbes = servers * (wall / (double) interval.toNanos());
-                return new Measurement(servers, refusing, timingOut, connectTimeout, wall / 1e9, cpuPct, monitorPct,
+                return new Measurement(servers, refusing, timingOut, connectTimeout, wall / 1e9, cpuPct, serversPct,
                         ms(percentile(late, 0.50)), ms(percentile(late, 0.99)),
                         ms(late.length == 0 ? 0 : late[late.length - 1]), late.length, window.verdicts(),
                         window.unexpected(), expectedProbes, late.length == 0 ? 0 : cpu / 1e3 / late.length,

@@ -65,10 +65,6 @@ final class LoopbackListeners implements AutoCloseable {
         }
     }
 
-    Thread acceptorThread() {
-        return acceptor;
-    }
-
     private void acceptLoop() {
         try {
             while (!closed) {
