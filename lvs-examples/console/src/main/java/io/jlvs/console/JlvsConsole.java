@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * password and role in the users file. Exit status: 0 done, 1 failed (the message says why), 2 bad
  * command line.
  */
-@Command(name = "jlvs-console", mixinStandardHelpOptions = true, version = "jlvs-console 0.1",
+@Command(name = "jlvs-console", mixinStandardHelpOptions = true, versionProvider = JlvsConsole.Version.class,
         description = "The web console for jlvsd: a client of jlvsd's control socket, never root.",
         subcommands = {JlvsConsole.Serve.class, JlvsConsole.Passwd.class})
 public final class JlvsConsole {
@@ -113,6 +113,15 @@ public final class JlvsConsole {
             }
             Arrays.fill(second, '\0');
             return first;
+        }
+    }
+
+    /** The jar's Implementation-Version, as jlvsd and jlvsctl print theirs. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = JlvsConsole.class.getPackage().getImplementationVersion();
+            return new String[] {"jlvs-console " + (v == null ? "(development build)" : v)};
         }
     }
 }
