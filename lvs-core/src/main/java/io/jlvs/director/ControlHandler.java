@@ -36,6 +36,11 @@ final class ControlHandler implements ControlTarget {
             public int reload() throws ConfigurationRejectedException {
                 return director.reload();
             }
+
+            @Override
+            public List<String> peers() {
+                return director.peers();
+            }
         });
     }
 

@@ -739,6 +739,12 @@ public final class Director implements AutoCloseable {
         return h.status() == HealthState.Status.UNKNOWN ? probed.getOrDefault(ref, h) : h;
     }
 
+    /** The failover peers, one line each as {@link #status()} names them; none for a director alone. Reads no table. */
+    public List<String> peers() {
+        RolePort rp = rolePort;
+        return rp == null ? List.of() : rp.peers();
+    }
+
     /** The role, peers, and every configured service with its real servers as the kernel has them. */
     public DirectorStatus status() {
         Configuration cfg = config;
@@ -763,7 +769,7 @@ public final class Director implements AutoCloseable {
                     v.active(), live.service(v.serviceKey()).isPresent(), servers));
         }
         RolePort rp = rolePort;
-        return new DirectorStatus(role.name(), rp == null ? List.of() : rp.peers(), rp == null ? 0 : rp.failovers(),
+        return new DirectorStatus(role.name(), peers(), rp == null ? 0 : rp.failovers(),
                 cfg.source(), services, rp == null ? "none" : rp.authentication(),
                 rp == null ? DirectorStatus.Failover.NONE : rp.failover());
     }

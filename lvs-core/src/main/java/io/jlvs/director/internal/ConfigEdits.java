@@ -39,6 +39,14 @@ public final class ConfigEdits {
 
         /** Reloads the file on disk; returns the operations applied. */
         int reload() throws ConfigurationRejectedException;
+
+        /**
+         * The failover peers, one line each (none for a director alone): an edit made here does not reach
+         * them, and {@code config} says so to its client without the cost of a whole {@code status}.
+         */
+        default List<String> peers() {
+            return List.of();
+        }
     }
 
     private final ConfigFile file;
@@ -51,13 +59,14 @@ public final class ConfigEdits {
         this.director = director;
     }
 
-    /** {@code config}: the file's name, text and SHA-256. */
+    /** {@code config}: the file's name, text and SHA-256, and the failover peers an edit does not reach. */
     public Map<String, Object> current() throws IOException {
         ConfigFile.Snapshot s = snapshot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", file.path().toString());
         out.put("sha256", s.sha256());
         out.put("text", s.text());
+        out.put("peers", director.peers());
         return out;
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  * <pre>
  * {"command":"status"}
  * {"command":"reload"}                 {"command":"plan"}
- * {"command":"config"}                                        (lvs.cf's text and SHA-256)
+ * {"command":"config"}                                        (lvs.cf's text and SHA-256, the failover peers)
  * {"command":"plan","config":"TEXT"}                          (TEXT checked and planned, nothing applied)
  * {"command":"apply-config","config":"TEXT","base_sha256":"HEX"}
  * {"command":"weight","service":"http","server":"web1","weight":5}

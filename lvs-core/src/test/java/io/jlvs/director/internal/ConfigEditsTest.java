@@ -63,6 +63,11 @@ class ConfigEditsTest {
             }
 
             @Override
+            public List<String> peers() {
+                return List.of("backup 10.0.0.2 alive");
+            }
+
+            @Override
             public int reload() throws ConfigurationRejectedException {
                 calls.add("reload " + ConfigFile.sha256(read()));
                 if (reloading != null) {
@@ -122,12 +127,13 @@ class ConfigEditsTest {
     }
 
     @Test
-    void configAnswersTheFilesTextAndHash() throws Exception {
+    void configAnswersTheFilesTextAndHashAndThePeersAnEditDoesNotReach() throws Exception {
         JsonNode r = ask(request("config"));
         assertTrue(r.get("ok").asBoolean(), r.toString());
         assertEquals(ONE, r.at("/result/text").asText());
         assertEquals(ConfigFile.sha256(ONE), r.at("/result/sha256").asText());
         assertEquals(file.toString(), r.at("/result/file").asText());
+        assertEquals("backup 10.0.0.2 alive", r.at("/result/peers/0").asText(), r.toString());
     }
 
     @Test

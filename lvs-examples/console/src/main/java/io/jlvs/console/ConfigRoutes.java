@@ -101,7 +101,7 @@ final class ConfigRoutes {
             show(ctx, e.getMessage());
             return;
         }
-        review(ctx, who, file, current.path("sha256").asText(), text, proposed);
+        review(ctx, who, file, current.path("sha256").asText(), text, proposed, strings(current.path("peers")));
     }
 
     /** The text editor's form. */
@@ -116,16 +116,18 @@ final class ConfigRoutes {
             show(ctx, "lvs.cf changed since this page was loaded (someone else edited it): this is the file as it is now; redo the edit");
             return;
         }
-        review(ctx, who, current.path("file").asText(), base, current.path("text").asText(), proposedText(ctx));
+        review(ctx, who, current.path("file").asText(), base, current.path("text").asText(), proposedText(ctx),
+                strings(current.path("peers")));
     }
 
-    private void review(Context ctx, Sessions.Session who, String file, String base, String before, String proposed)
-            throws ControlClient.ControlException {
+    /** {@code peers}: the failover peers jlvsd's {@code config} named, whom the apply does not reach. */
+    private void review(Context ctx, Sessions.Session who, String file, String base, String before, String proposed,
+            List<String> peers) throws ControlClient.ControlException {
         JsonNode plan = control.call(control.request("plan").put("config", proposed));
         boolean valid = plan.path("valid").asBoolean(false);
         pages.review(ctx, new ReviewPage(who.user(), who.csrf(), "review", file, base, proposed, valid, strings(plan.path("diagnostics")),
                 strings(plan.path("operations")), strings(plan.path("restart_needed")), LineDiff.of(before, proposed), null,
-                strings(plan.path("warnings")), peers()));
+                strings(plan.path("warnings")), peers));
     }
 
     /** Sends the reviewed text to jlvsd's apply-config and shows its answer; audited either way. */
@@ -165,7 +167,7 @@ final class ConfigRoutes {
         audit.orElseThrow().record(who.user(), WebSecurity.client(ctx), summary.toString(), answer);
         LOG.info("{} from {}: apply-config from {} -> {}", who.user(), WebSecurity.client(ctx), base, stage);
         pages.review(ctx, new ReviewPage(who.user(), who.csrf(), stage, current.path("file").asText(), base, proposed,
-                stage.equals("applied"), diagnostics, List.of(), List.of(), diff, message, List.of(), peers()));
+                stage.equals("applied"), diagnostics, List.of(), List.of(), diff, message, List.of(), strings(current.path("peers"))));
     }
 
     private static boolean operator(Sessions.Session who) {
@@ -192,19 +194,6 @@ final class ConfigRoutes {
                     .orElseThrow(() -> new IllegalArgumentException("no block " + name + " in lvs.cf (it changed?)"));
         }
         return at;
-    }
-
-    /**
-     * The failover peers jlvsd names in its status (empty for a director alone, or when the status cannot
-     * be read: the notice it feeds is a reminder, not a gate).
-     */
-    private List<String> peers() {
-        try {
-            return strings(control.call(control.request("status")).path("peers"));
-        } catch (ControlClient.ControlException e) {
-            LOG.warn("cannot read jlvsd's peers for the lvs.cf notice: {}", e.getMessage());
-            return List.of();
-        }
     }
 
     private static List<String> strings(JsonNode array) {

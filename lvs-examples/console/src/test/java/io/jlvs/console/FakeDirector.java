@@ -49,6 +49,8 @@ final class FakeDirector implements ControlTarget {
                  }
             }
             """;
+    /** The failover peer this director names, in status and in config. */
+    static final List<String> PEERS = List.of("backup 10.0.0.2 alive");
     final Map<String, Integer> weights = new LinkedHashMap<>(Map.of("rs1", 1, "rs2", 1));
     final Path file;
     private final ConfigEdits edits;
@@ -77,6 +79,11 @@ final class FakeDirector implements ControlTarget {
             @Override
             public int reload() throws ConfigurationRejectedException {
                 return reloadFrom(loader.load(file));
+            }
+
+            @Override
+            public List<String> peers() {
+                return PEERS;
             }
         });
     }
@@ -127,7 +134,7 @@ final class FakeDirector implements ControlTarget {
                         new DirectorStatus.Path("public", "10.0.0.1", "10.0.0.2", true, 400),
                         new DirectorStatus.Path("private", "192.168.9.1", "192.168.9.2", false, 95_000)))),
                 new DirectorStatus.Heartbeats(120, 118, 2));
-        return new DirectorStatus("ACTIVE", List.of("backup 10.0.0.2 alive"), 1, "/etc/sysconfig/ha/lvs.cf",
+        return new DirectorStatus("ACTIVE", PEERS, 1, "/etc/sysconfig/ha/lvs.cf",
                 List.of(new DirectorStatus.Service("web", "TCP 10.23.8.80:80", "wlc", true, true, servers)), "key-file", failover);
     }
 
