@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -78,8 +79,16 @@ final class HealthFanout {
 
     private HealthFanout() {}
 
-    static Measurement run(int servers, int refusing, int timingOut, Duration interval, Duration connectTimeout,
-            Duration duration, Duration warmup, Consumer<String> log) throws Exception {
+    /**
+     * Starts the farm and the monitor, lets it run for {@code warmup}, then measures {@code rounds}
+     * windows of {@code duration} one after the other on the same monitor: one {@link Measurement}
+     * per window.
+     */
+    static List<Measurement> run(int servers, int refusing, int timingOut, Duration interval, Duration connectTimeout,
+            Duration duration, Duration warmup, int rounds, Consumer<String> log) throws Exception {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, not " + rounds);
+        }
         if (refusing < 0 || timingOut < 0 || refusing + timingOut > servers) {
             throw new IllegalArgumentException("refusing (" + refusing + ") and timing out (" + timingOut
                     + ") servers must be non-negative and at most the " + servers + " servers");
@@ -107,41 +116,57 @@ final class HealthFanout {
                 services.add(new WatchedService(VirtualService.builder(key).build(), ws, policy));
             }
 
-            Window window = new Window(Math.max(1024, (int) (servers * (duration.toMillis() / (double) interval.toMillis()) * 2)));
+            int capacity = Math.max(1024, (int) (servers * (duration.toMillis() / (double) interval.toMillis()) * 2));
+            AtomicReference<Window> window = new AtomicReference<>(new Window(capacity));
             HealthMonitor monitor = HealthMonitor.builder(Actuator.none()).watch(services)
                     .probeObserver((target, c, scheduled, started, result) ->
-                            window.record(target, Duration.between(scheduled, started).toNanos(), result))
+                            window.get().record(target, Duration.between(scheduled, started).toNanos(), result))
                     .build();
             try (monitor) {
                 monitor.start();
                 log.accept("monitoring " + servers + " servers every " + interval.toMillis() + " ms; warming up "
                         + warmup.toSeconds() + " s");
                 Thread.sleep(warmup);
-                com.sun.management.OperatingSystemMXBean os =
-                        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-                window.open();
-                long cpu0 = os.getProcessCpuTime();
-                long farm0 = farm.cpuNanos();
-                long wall0 = System.nanoTime();
-                log.accept("measuring for " + duration.toSeconds() + " s");
-                Thread.sleep(duration);
-                long wall = System.nanoTime() - wall0;
-                long cpu = os.getProcessCpuTime() - cpu0;
-                long farmCpu = farm.cpuNanos() - farm0;
-                window.close();
-                farm.checkServing();
-                double cpuPct = 100.0 * cpu / ((double) wall * GOAL_CORES);
-                double serversPct = 100.0 * farmCpu / ((double) wall * GOAL_CORES);
-                long[] late = window.lateness();
-                Arrays.sort(late);
-                double expectedProbes = servers * (wall / (double) interval.toNanos());
-                return new Measurement(servers, refusing, timingOut, connectTimeout, wall / 1e9, cpuPct, serversPct,
-                        ms(percentile(late, 0.50)), ms(percentile(late, 0.99)),
-                        ms(late.length == 0 ? 0 : late[late.length - 1]), late.length, window.verdicts(),
-                        window.unexpected(), expectedProbes, late.length == 0 ? 0 : cpu / 1e3 / late.length,
-                        window.otherReasons());
+                List<Measurement> out = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    if (round > 0) {
+                        window.set(new Window(capacity));
+                    }
+                    log.accept("round " + (round + 1) + " of " + rounds + ": measuring for " + duration.toSeconds() + " s");
+                    Measurement m = measure(window.get(), farm, servers, refusing, timingOut, interval, connectTimeout, duration);
+                    log.accept(m.line("round " + (round + 1)));
+                    out.add(m);
+                }
+                return out;
             }
         }
+    }
+
+    /** One window of {@code duration}: this JVM's and the farm's CPU, lateness and verdicts within it. */
+    private static Measurement measure(Window window, ServerFarm farm, int servers, int refusing, int timingOut,
+            Duration interval, Duration connectTimeout, Duration duration) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        window.open();
+        long cpu0 = os.getProcessCpuTime();
+        long farm0 = farm.cpuNanos();
+        long wall0 = System.nanoTime();
+        Thread.sleep(duration);
+        long wall = System.nanoTime() - wall0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long farmCpu = farm.cpuNanos() - farm0;
+        window.close();
+        farm.checkServing();
+        double cpuPct = 100.0 * cpu / ((double) wall * GOAL_CORES);
+        double serversPct = 100.0 * farmCpu / ((double) wall * GOAL_CORES);
+        long[] late = window.lateness();
+        Arrays.sort(late);
+        double expectedProbes = servers * (wall / (double) interval.toNanos());
+        return new Measurement(servers, refusing, timingOut, connectTimeout, wall / 1e9, cpuPct, serversPct,
+                ms(percentile(late, 0.50)), ms(percentile(late, 0.99)),
+                ms(late.length == 0 ? 0 : late[late.length - 1]), late.length, window.verdicts(),
+                window.unexpected(), expectedProbes, late.length == 0 ? 0 : cpu / 1e3 / late.length,
+                window.otherReasons());
     }
 
     private static long percentile(long[] sorted, double p) {

@@ -25,7 +25,7 @@ public final class HealthFanoutMain {
             System.exit(2);
         }
         HealthFanout.Measurement m = HealthFanoutRun.measure(servers, Duration.ofMillis(intervalMs),
-                Duration.ofSeconds(seconds), Duration.ofSeconds(5), line -> System.err.println("[health-fanout] " + line));
+                Duration.ofSeconds(seconds), Duration.ofSeconds(5), 1, line -> System.err.println("[health-fanout] " + line)).get(0);
         System.out.println(m.line(HealthFanoutRun.name(servers)));
         System.exit(0); // the probe threads are gone; do not wait for lingering JDK daemon threads
     }

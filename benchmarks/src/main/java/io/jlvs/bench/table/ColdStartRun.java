@@ -78,10 +78,7 @@ public final class ColdStartRun implements ScaleRun {
                 "    timeout = %d\n    check_type = tcp\n    check_timeout = %d\n    check_interval = %d\n",
                 DOWN_AFTER_S, CONNECT_TIMEOUT_S, CHECK_INTERVAL_S)));
         try (ScaleNamespace ns = ctx.newNamespace(); CountedClient watcher = CountedClient.open(ns)) {
-            for (String device : List.of("eth0", "eth1")) {
-                ns.exec(Duration.ofSeconds(60), "ip", "link", "add", device, "type", "dummy").orThrow();
-                ns.exec(Duration.ofSeconds(60), "ip", "link", "set", device, "up").orThrow();
-            }
+            JlvsdDaemon.addDevices(ns);
             ctx.log("jlvsd: starting on %d virtual servers from lvs.cf", table.services());
             long start = System.nanoTime();
             ctx.log("jlvsd: process starting at %s (its log's clock)", java.time.Instant.now());

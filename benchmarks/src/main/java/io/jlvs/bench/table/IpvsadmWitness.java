@@ -42,4 +42,13 @@ final class IpvsadmWitness {
         }
         return -1;
     }
+
+    /** Fails unless ipvsadm shows weight {@code expected} for {@code server} ("172.16.0.1:8080") in {@code vip}. */
+    static void requireWeight(ScaleNamespace ns, String vip, String server, int expected) throws IOException, InterruptedException {
+        int shown = weight(ns, vip, server);
+        if (shown != expected) {
+            throw new IllegalStateException("ipvsadm shows weight " + shown + " for " + server + " in " + vip
+                    + ", expected " + expected);
+        }
+    }
 }

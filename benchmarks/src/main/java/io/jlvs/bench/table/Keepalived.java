@@ -3,7 +3,6 @@ package io.jlvs.bench.table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import io.jlvs.bench.scale.ScaleNamespace;
  * and its log in the run's directory, so that several can run on one machine. {@link #close()} stops it
  * and every process it started, with bounded waits.
  */
-final class Keepalived implements WatchedProcess, AutoCloseable {
+final class Keepalived implements ReloadableDaemon, AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final RunContext ctx;
@@ -45,15 +44,15 @@ final class Keepalived implements WatchedProcess, AutoCloseable {
         return new Keepalived(ctx, config, log, p);
     }
 
-    /** Replaces the configuration file in one rename, so keepalived never reads half of it. */
-    void rewriteConfig(String configText) throws IOException {
-        Path tmp = Files.writeString(config.resolveSibling("keepalived.conf.new"), configText);
-        Files.move(tmp, config, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    @Override
+    public void rewriteConfig(String configText) throws IOException {
+        ConfigReload.replace(config, configText);
     }
 
     /** SIGHUP: keepalived re-reads its configuration and applies the difference. */
-    void reload() throws IOException, InterruptedException {
-        ctx.command().run(Duration.ofSeconds(30), List.of("kill", "-HUP", Long.toString(process.pid()))).orThrow();
+    @Override
+    public void reload() throws IOException, InterruptedException {
+        ConfigReload.hangup(ctx, process.pid());
     }
 
     @Override

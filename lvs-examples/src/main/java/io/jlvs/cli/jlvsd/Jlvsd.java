@@ -322,6 +322,9 @@ public final class Jlvsd implements Callable<Integer> {
                 systemd.reloaded(director);
             }
         }));
+        // Until here a SIGHUP would have ended the JVM (its default): say when it reloads instead, for
+        // supervisors and scripts that do not use systemd's notify socket.
+        org.slf4j.LoggerFactory.getLogger(Jlvsd.class).info("event=ready signals=\"SIGHUP reloads, SIGTERM and SIGINT stop\"");
         try {
             stop.await();
         } catch (InterruptedException e) {
