@@ -2,6 +2,8 @@ package io.jlvs.failover;
 
 import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.ipvs.SyncDaemon;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,8 +44,9 @@ public final class Takeover implements RoleListener {
     private final Object roleLock = new Object();
     private boolean active;
     /** The current role change's steps and their times, for its summary line; guarded by roleLock. */
-    private final StringBuilder timeline = new StringBuilder();
+    private final List<TakeoverStep> currentSteps = new ArrayList<>();
     private volatile String lastTimeline = "";
+    private volatile List<TakeoverStep> lastSteps = List.of();
 
     private Takeover(Builder b) {
         this.manager = b.manager;
@@ -88,7 +91,7 @@ public final class Takeover implements RoleListener {
             }
             if (active) {
                 announce.ifPresent(a -> step("announce addresses", a));   // the whole new list
-                timeline.setLength(0);   // not a role change: keep no step of it for the next summary
+                currentSteps.clear();   // not a role change: keep no step of it for the next summary
             }
             if (failed != null) {
                 throw failed;
@@ -99,7 +102,7 @@ public final class Takeover implements RoleListener {
 
     private void steps(RoleChange change) {
         long began = System.nanoTime();
-        timeline.setLength(0);
+        currentSteps.clear();
         if (change.becameActive()) {
             active = true;
             step("program services", services::start);
@@ -122,7 +125,8 @@ public final class Takeover implements RoleListener {
         } else if (change.current() == Role.BACKUP) {
             sync.ifPresent(s -> step("sync daemon backup", s::becomeBackup));
         }
-        long hooksBegan = System.nanoTime();
+        Instant hooksBegan = Instant.now();
+        long hooksNanos = System.nanoTime();
         for (RoleListener hook : hooks) {
             try {
                 hook.onRoleChange(change);
@@ -131,12 +135,20 @@ public final class Takeover implements RoleListener {
             }
         }
         if (!hooks.isEmpty()) {
-            timeline.append(", hooks ").append(millis(System.nanoTime() - hooksBegan)).append(" ms");
+            currentSteps.add(new TakeoverStep("hooks", hooksBegan, Duration.ofNanos(System.nanoTime() - hooksNanos), true));
         }
         // The failover timeline in one line (with the election's "peer ... DEAD" line before it): where
         // the time between the decision and the last step went.
-        lastTimeline = change.previous() + " -> " + change.current() + " took " + millis(System.nanoTime() - began) + " ms"
-                + (timeline.length() == 0 ? "" : ":" + timeline.substring(1));
+        StringBuilder line = new StringBuilder(change.previous() + " -> " + change.current() + " took "
+                + millis(System.nanoTime() - began) + " ms");
+        String separator = ": ";
+        for (TakeoverStep s : currentSteps) {
+            line.append(separator).append(s.name()).append(s.done() ? " " : " FAILED after ")
+                    .append(s.took().toMillis()).append(" ms");
+            separator = ", ";
+        }
+        lastSteps = List.copyOf(currentSteps);
+        lastTimeline = line.toString();
         LOG.info("takeover: {}", lastTimeline);
     }
 
@@ -152,12 +164,21 @@ public final class Takeover implements RoleListener {
         return lastTimeline;
     }
 
+    /**
+     * The last role change's steps in order, with when each began on the wall clock and how long it
+     * took (what {@link #lastTimeline()} says in words); empty before the first change.
+     */
+    public List<TakeoverStep> lastSteps() {
+        return lastSteps;
+    }
+
     /** The last failed steps, oldest first. */
     public synchronized List<String> failures() {
         return List.copyOf(failures);
     }
 
     private boolean step(String name, ActiveDuty.Action action) {
+        Instant wallBegan = Instant.now();
         long began = System.nanoTime();
         boolean done = false;
         try {
@@ -170,8 +191,7 @@ public final class Takeover implements RoleListener {
         } catch (Exception e) {
             record(name + ": " + e);
         }
-        timeline.append(", ").append(name).append(done ? " " : " FAILED after ")
-                .append(millis(System.nanoTime() - began)).append(" ms");
+        currentSteps.add(new TakeoverStep(name, wallBegan, Duration.ofNanos(System.nanoTime() - began), done));
         return done;
     }
 

@@ -86,6 +86,34 @@ class TakeoverTest {
                 t.lastTimeline());
     }
 
+    @Test
+    void eachChangeLeavesItsStepsWithWallClockTimesForAFailoverTimeline() {
+        Takeover t = Takeover.builder()
+                .addresses(ActiveDuty.of(() -> Thread.sleep(20), () -> { }))
+                .announce(() -> {
+                    throw new IllegalStateException("no such interface");
+                })
+                .services(duty("services"))
+                .hook(change -> steps.add("hook"))
+                .build();
+        assertEquals(List.of(), t.lastSteps());
+        Instant before = Instant.now();
+        t.onRoleChange(change(Role.BACKUP, Role.ACTIVE));
+        Instant after = Instant.now();
+        List<TakeoverStep> s = t.lastSteps();
+        assertEquals(List.of("program services", "take addresses", "announce addresses", "hooks"),
+                s.stream().map(TakeoverStep::name).toList());
+        assertEquals(List.of(true, true, false, true), s.stream().map(TakeoverStep::done).toList());
+        assertTrue(!s.get(0).began().isBefore(before) && !s.get(3).ended().isAfter(after), s::toString);
+        for (int i = 1; i < s.size(); i++) {
+            assertTrue(!s.get(i).began().isBefore(s.get(i - 1).ended()), s::toString);
+        }
+        assertTrue(s.get(1).took().toMillis() >= 20, s::toString);
+        t.onRoleChange(change(Role.ACTIVE, Role.BACKUP));
+        assertEquals(List.of("release addresses", "stop services", "hooks"),
+                t.lastSteps().stream().map(TakeoverStep::name).toList());
+    }
+
     /** Floating addresses on a fake rtnetlink; the announcement is recorded (a unit test sends no frame). */
     private static final class Floating {
         final io.jlvs.netlink.route.FakeRouteKernel fake = new io.jlvs.netlink.route.FakeRouteKernel()
