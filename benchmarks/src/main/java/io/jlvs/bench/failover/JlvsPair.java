@@ -30,6 +30,7 @@ import java.util.List;
  */
 final class JlvsPair implements DirectorPair {
     static final int DEADTIME_INTERVALS = 3;
+    private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(30);
     private static final byte[] KEY = "failover benchmark heartbeat key".getBytes(StandardCharsets.US_ASCII);
 
     private final Director primary;
@@ -52,8 +53,19 @@ final class JlvsPair implements DirectorPair {
         return primary.node.role() == Role.ACTIVE && backup.node.role() == Role.BACKUP;
     }
 
-    /** Where the backup's takeover after {@code unplugged} spent its time, up to the client's first answer. */
-    JlvsTimeline timeline(Instant unplugged, Instant answered) {
+    /**
+     * Where the backup's takeover after {@code unplugged} spent its time, up to the client's first answer;
+     * waits (bounded) for the takeover's steps to end: the client may be answered before the last one.
+     */
+    JlvsTimeline timeline(Instant unplugged, Instant answered) throws InterruptedException {
+        long deadline = System.nanoTime() + TAKEOVER_WAIT.toNanos();
+        while (backup.tookOver == null || backup.tookOver.isBefore(unplugged)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the backup's takeover had not ended " + TAKEOVER_WAIT.toSeconds()
+                        + " s after the client was answered: " + backup.takeover.lastTimeline());
+            }
+            Thread.sleep(5);
+        }
         Instant lastHeard = backup.node.peers().get(0).lastHeard()
                 .orElseThrow(() -> new IllegalStateException("the backup never heard the primary"));
         Instant dead = backup.declaredDead;
@@ -90,6 +102,8 @@ final class JlvsPair implements DirectorPair {
         private final Announcer announcer;
         volatile Instant becameActive;
         volatile Instant declaredDead;
+        /** When the takeover's steps (and so every listener before this one) had ended for a change to ACTIVE. */
+        volatile Instant tookOver;
 
         Director(NetworkNamespace ns, int id, int priority, Duration keepalive) {
             int other = 3 - id;
@@ -125,7 +139,13 @@ final class JlvsPair implements DirectorPair {
                 }
             };
             try {
-                node = FailoverNode.builder(config).namespace(ns).listener(recorder).listener(takeover).start();
+                RoleListener after = change -> {
+                    if (change.becameActive()) {
+                        tookOver = Instant.now();
+                    }
+                };
+                node = FailoverNode.builder(config).namespace(ns).listener(recorder).listener(takeover).listener(after)
+                        .start();
             } catch (RuntimeException e) {
                 announcer.close();
                 route.close();

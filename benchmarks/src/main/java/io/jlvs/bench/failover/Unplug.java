@@ -1,8 +1,10 @@
 package io.jlvs.bench.failover;
 
 import io.jlvs.bench.scale.ScaleNamespace;
+import io.jlvs.netlink.route.RouteClient;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +14,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Takes a director's links down at a known instant: an {@code ip -batch -} process is started in its
- * namespace beforehand, so that {@link #pull} only writes its commands (a process start takes a large,
- * varying part of a second under emulation, which would blur the instant the failover starts from).
+ * namespace beforehand and is known to be reading its commands (it has added a marker address to
+ * {@code lo}, seen over rtnetlink), so that {@link #pull} only writes them: a process start takes a
+ * large, varying part of a second under emulation, which would otherwise blur the instant the failover
+ * is timed from.
  */
 final class Unplug implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** Added to lo by ip's first command: once it is there, ip is reading the next. */
+    private static final InetAddress MARKER = FailoverTimeRun.ip("127.0.0.99");
 
     private final Process process;
     private final Path log;
@@ -28,15 +34,34 @@ final class Unplug implements AutoCloseable {
         this.commands = commands;
     }
 
-    /** Ready to take {@code interfaces} of {@code ns} down; its output goes to {@code log}. */
-    static Unplug prepare(ScaleNamespace ns, Path log, String... interfaces) throws IOException {
+    /**
+     * Ready to take {@code interfaces} of {@code ns} down (its output goes to {@code log}): returns once
+     * ip has run a first command and waits for the next.
+     */
+    static Unplug prepare(ScaleNamespace ns, Path log, String... interfaces) throws IOException, InterruptedException {
         StringBuilder c = new StringBuilder();
         for (String i : interfaces) {
             c.append("link set ").append(i).append(" down\n");
         }
+        c.append("addr del ").append(MARKER.getHostAddress()).append("/32 dev lo\n");
         Process p = new ProcessBuilder(ns.inside("ip", "-batch", "-")).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new Unplug(p, log, c.toString());
+        Unplug unplug = new Unplug(p, log, c.toString());
+        try (RouteClient route = RouteClient.open(ns.namespace())) {
+            OutputStream in = p.getOutputStream();
+            in.write(("addr add " + MARKER.getHostAddress() + "/32 dev lo\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (route.addresses("lo").stream().noneMatch(a -> a.address().equals(MARKER))) {
+                if (!p.isAlive() || System.nanoTime() - deadline > 0) {
+                    unplug.close();
+                    throw new IOException("ip -batch was not ready within " + WAIT.toSeconds() + " s: "
+                            + Files.readString(log).strip());
+                }
+                Thread.sleep(5);
+            }
+        }
+        return unplug;
     }
 
     /**
