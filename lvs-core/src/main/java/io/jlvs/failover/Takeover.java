@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  *       a graceful stop made the takeover fast enough for a client's packet to land in that gap);</li>
  *   <li>leaving ACTIVE: release the addresses first, then stop the services, then the sync daemon
  *       becomes backup (or stops, when the node stops);</li>
+ *   <li>entering BACKUP (standing by): with {@link Builder#floatingAddresses}, the announcer opens the
+ *       sockets it will send from ({@link Announcer#prepare}), so that the first gratuitous ARP of a
+ *       takeover waits for no socket to be made;</li>
  *   <li>every change: the notify hooks run, in order.</li>
  * </ul>
  * A failing step is logged and the next ones still run: a service left unprogrammed is better than
@@ -34,6 +37,8 @@ public final class Takeover implements RoleListener {
 
     private final ActiveDuty addresses;
     private final Optional<ActiveDuty.Action> announce;
+    /** Makes the announcement ready (its sockets open) while standing by, off the takeover's path. */
+    private final Optional<Runnable> prepareAnnouncement;
     private final ActiveDuty services;
     private final Optional<SyncControl> sync;
     private final List<RoleListener> hooks;
@@ -52,6 +57,7 @@ public final class Takeover implements RoleListener {
         this.manager = b.manager;
         this.addresses = b.addresses;
         this.announce = Optional.ofNullable(b.announce);
+        this.prepareAnnouncement = Optional.ofNullable(b.prepareAnnouncement);
         this.services = b.services;
         this.sync = Optional.ofNullable(b.sync);
         this.hooks = List.copyOf(b.hooks);
@@ -124,6 +130,10 @@ public final class Takeover implements RoleListener {
             sync.ifPresent(s -> step("stop sync daemon", s::stopAll));
         } else if (change.current() == Role.BACKUP) {
             sync.ifPresent(s -> step("sync daemon backup", s::becomeBackup));
+        }
+        if (change.current() == Role.BACKUP) {
+            // Standing by: the announcement's sockets are opened now, not when the peer has died.
+            prepareAnnouncement.ifPresent(Runnable::run);
         }
         Instant hooksBegan = Instant.now();
         long hooksNanos = System.nanoTime();
@@ -249,6 +259,7 @@ public final class Takeover implements RoleListener {
         private static final ActiveDuty NONE = ActiveDuty.of(() -> {}, () -> {});
         private ActiveDuty addresses = NONE;
         private ActiveDuty.Action announce;
+        private Runnable prepareAnnouncement;
         private ActiveDuty services = NONE;
         private SyncControl sync;
         private AddressManager manager;
@@ -260,6 +271,7 @@ public final class Takeover implements RoleListener {
         public Builder addresses(ActiveDuty addresses) {
             this.addresses = Objects.requireNonNull(addresses, "addresses");
             this.manager = null;   // these addresses are the caller's: no reconfigureAddresses
+            this.prepareAnnouncement = null;
             return this;
         }
 
@@ -277,6 +289,7 @@ public final class Takeover implements RoleListener {
                 manager.release();
             });
             this.announce = () -> announcer.announce(manager.addresses());
+            this.prepareAnnouncement = () -> announcer.prepare(manager.addresses());
             return this;
         }
 
