@@ -23,8 +23,8 @@ import java.util.Map;
  * answered by the same {@link VipAnswerer} whichever program moves it. For each interval, rounds of
  * each side, alternating which goes first: start the pair, check the client is answered by lvs1 on the
  * VIP, unplug lvs1 (both links down: no more heartbeats or adverts, no more answers), and time from the
- * unplug to the first answer the client reads from lvs2 through the VIP, the client trying every tenth
- * of the interval. jLVS runs with keepalive = the interval and deadtime = 3 intervals; keepalived with
+ * unplug (the instant both links are seen down) to the first answer the client reads from lvs2 through
+ * the VIP, the client trying every tenth of the interval. jLVS runs with keepalive = the interval and deadtime = 3 intervals; keepalived with
  * VRRPv3 advert_int = the interval (master down after 3 adverts plus the skew). Goals: at most 3.5
  * intervals (issues 6 and 18), and never slower than keepalived at the same interval (issue 18). jLVS's
  * rounds also record where the time went ({@link JlvsTimeline}), and the figure this run gave before
@@ -160,14 +160,16 @@ public final class FailoverTimeRun implements ScaleRun {
             throw new IllegalStateException("the client was never answered by the primary on " + VIP);
         }
         Thread.sleep(interval.multipliedBy(2).toMillis());
-        Instant unplugged;
+        Unplug.Unplugged unplugged;
         try (Unplug unplug = Unplug.prepare(t.lvs1(), ctx.workDir().resolve("unplug.log"), "eth0", "eth1")) {
             unplugged = unplug.pull();
         }
+        ctx.log("  both links of lvs1 down %.1f ms after ip was told", Duration.between(unplugged.asked(), unplugged.down())
+                .toNanos() / 1e6);
         Instant answered = client.firstAnswerFrom("lvs2", period, interval.multipliedBy(20).plusSeconds(30))
                 .orElseThrow(() -> new IllegalStateException("the backup never answered on " + VIP
                         + " after the primary was unplugged"));
-        return new Failover(unplugged, answered);
+        return new Failover(unplugged.down(), answered);
     }
 
     /** lvs1's links up again, for the next round. */

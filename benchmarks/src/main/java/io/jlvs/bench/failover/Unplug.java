@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * namespace beforehand and is known to be reading its commands (it has added a marker address to
  * {@code lo}, seen over rtnetlink), so that {@link #pull} only writes them: a process start takes a
  * large, varying part of a second under emulation, which would otherwise blur the instant the failover
- * is timed from.
+ * is timed from; and {@link #pull} watches the links go down, since the director is only cut off once
+ * the last one has.
  */
 final class Unplug implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -27,12 +29,23 @@ final class Unplug implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String commands;
+    private final ScaleNamespace ns;
+    private final List<String> interfaces;
 
-    private Unplug(Process process, Path log, String commands) {
+    private Unplug(Process process, Path log, String commands, ScaleNamespace ns, List<String> interfaces) {
         this.process = process;
         this.log = log;
         this.commands = commands;
+        this.ns = ns;
+        this.interfaces = interfaces;
     }
+
+    /**
+     * When the commands were handed to ip, and when every link was seen down (rtnetlink, polled every
+     * millisecond): the director is cut off only then. Taking a veth down can take a large part of a
+     * second under emulation, while heartbeats still pass on the other link.
+     */
+    record Unplugged(Instant asked, Instant down) {}
 
     /**
      * Ready to take {@code interfaces} of {@code ns} down (its output goes to {@code log}): returns once
@@ -46,7 +59,7 @@ final class Unplug implements AutoCloseable {
         c.append("addr del ").append(MARKER.getHostAddress()).append("/32 dev lo\n");
         Process p = new ProcessBuilder(ns.inside("ip", "-batch", "-")).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        Unplug unplug = new Unplug(p, log, c.toString());
+        Unplug unplug = new Unplug(p, log, c.toString(), ns, List.of(interfaces));
         try (RouteClient route = RouteClient.open(ns.namespace())) {
             OutputStream in = p.getOutputStream();
             in.write(("addr add " + MARKER.getHostAddress() + "/32 dev lo\n").getBytes(StandardCharsets.US_ASCII));
@@ -65,13 +78,25 @@ final class Unplug implements AutoCloseable {
     }
 
     /**
-     * Takes the links down; returns the instant just before the commands were handed over (the
-     * unplug's start). Throws when ip failed or did not finish within a minute.
+     * Takes the links down, watching them go. Throws when ip failed, or a link was still up, or ip had
+     * not finished, a minute later.
      */
-    Instant pull() throws IOException, InterruptedException {
-        Instant at = Instant.now();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(commands.getBytes(StandardCharsets.US_ASCII));
+    Unplugged pull() throws IOException, InterruptedException {
+        Instant at;
+        Instant down;
+        try (RouteClient route = RouteClient.open(ns.namespace())) {
+            at = Instant.now();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(commands.getBytes(StandardCharsets.US_ASCII));
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (interfaces.stream().anyMatch(i -> route.requireLink(i).up())) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IOException("links " + interfaces + " still up " + WAIT.toSeconds() + " s after ip was told");
+                }
+                Thread.sleep(1);
+            }
+            down = Instant.now();
         }
         if (!process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -80,7 +105,7 @@ final class Unplug implements AutoCloseable {
         if (process.exitValue() != 0) {
             throw new IOException("ip -batch failed with " + process.exitValue() + ": " + Files.readString(log).strip());
         }
-        return at;
+        return new Unplugged(at, down);
     }
 
     @Override
