@@ -123,7 +123,7 @@ public final class FailoverTimeRun implements ScaleRun {
         replug(t);
         try (JlvsPair pair = new JlvsPair(t.lvs1().namespace(), t.lvs2().namespace(), interval)) {
             Failover f = failover(ctx, t, client, pair, interval);
-            JlvsTimeline timeline = pair.timeline(f.unplugged(), f.answered());
+            JlvsTimeline timeline = pair.timeline(f.asked(), f.unplugged(), f.answered());
             timeline.millisFromUnplug().forEach((step, v) -> side.timeline.computeIfAbsent(step, s -> new ArrayList<>()).add(v));
             side.fromUnplug.add(f.millis());
             side.fromLastHeartbeat.add(Duration.between(timeline.lastHeard(), f.answered()).toNanos() / 1e6);
@@ -144,8 +144,8 @@ public final class FailoverTimeRun implements ScaleRun {
         clearVip(t);
     }
 
-    /** When the primary was unplugged and when the client was first answered by the backup. */
-    private record Failover(Instant unplugged, Instant answered) {
+    /** When ip was told to unplug the primary, when its links were seen down, when the backup first answered. */
+    private record Failover(Instant asked, Instant unplugged, Instant answered) {
         double millis() {
             return Duration.between(unplugged, answered).toNanos() / 1e6;
         }
@@ -169,7 +169,7 @@ public final class FailoverTimeRun implements ScaleRun {
         Instant answered = client.firstAnswerFrom("lvs2", period, interval.multipliedBy(20).plusSeconds(30))
                 .orElseThrow(() -> new IllegalStateException("the backup never answered on " + VIP
                         + " after the primary was unplugged"));
-        return new Failover(unplugged.down(), answered);
+        return new Failover(unplugged.asked(), unplugged.down(), answered);
     }
 
     /** lvs1's links up again, for the next round. */
