@@ -110,6 +110,22 @@ public final class Announcer implements AutoCloseable {
         announceOnce(list);
     }
 
+    /**
+     * Opens the packet sockets that announcing {@code addresses} needs, ahead of time: a takeover's
+     * first gratuitous ARP then waits for no socket to be made (in another namespace, a thread of its
+     * own to enter it), only for the interface's look-up and the send. An interface missing or without
+     * an Ethernet address now is skipped (logged): {@link #announce} looks again and says why it cannot.
+     */
+    public void prepare(List<FloatingAddress> addresses) {
+        for (String name : addresses.stream().map(FloatingAddress::interfaceName).distinct().toList()) {
+            try {
+                target(name);
+            } catch (IOException | RouteException | IllegalStateException e) {
+                log.info("not preparing announcements on {} yet: {}", name, e.getMessage());
+            }
+        }
+    }
+
     /** Sends one round now, for every address, and nothing later. */
     public void announceOnce(List<FloatingAddress> addresses) {
         List<String> failures = new ArrayList<>();

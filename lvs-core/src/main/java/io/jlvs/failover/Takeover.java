@@ -2,6 +2,8 @@ package io.jlvs.failover;
 
 import io.jlvs.ipvs.IpvsClient;
 import io.jlvs.ipvs.SyncDaemon;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,9 @@ import org.slf4j.LoggerFactory;
  *       a graceful stop made the takeover fast enough for a client's packet to land in that gap);</li>
  *   <li>leaving ACTIVE: release the addresses first, then stop the services, then the sync daemon
  *       becomes backup (or stops, when the node stops);</li>
+ *   <li>entering BACKUP (standing by): with {@link Builder#floatingAddresses}, the announcer opens the
+ *       sockets it will send from ({@link Announcer#prepare}), so that the first gratuitous ARP of a
+ *       takeover waits for no socket to be made;</li>
  *   <li>every change: the notify hooks run, in order.</li>
  * </ul>
  * A failing step is logged and the next ones still run: a service left unprogrammed is better than
@@ -32,6 +37,8 @@ public final class Takeover implements RoleListener {
 
     private final ActiveDuty addresses;
     private final Optional<ActiveDuty.Action> announce;
+    /** Makes the announcement ready (its sockets open) while standing by, off the takeover's path. */
+    private final Optional<Runnable> prepareAnnouncement;
     private final ActiveDuty services;
     private final Optional<SyncControl> sync;
     private final List<RoleListener> hooks;
@@ -42,13 +49,15 @@ public final class Takeover implements RoleListener {
     private final Object roleLock = new Object();
     private boolean active;
     /** The current role change's steps and their times, for its summary line; guarded by roleLock. */
-    private final StringBuilder timeline = new StringBuilder();
+    private final List<TakeoverStep> currentSteps = new ArrayList<>();
     private volatile String lastTimeline = "";
+    private volatile List<TakeoverStep> lastSteps = List.of();
 
     private Takeover(Builder b) {
         this.manager = b.manager;
         this.addresses = b.addresses;
         this.announce = Optional.ofNullable(b.announce);
+        this.prepareAnnouncement = Optional.ofNullable(b.prepareAnnouncement);
         this.services = b.services;
         this.sync = Optional.ofNullable(b.sync);
         this.hooks = List.copyOf(b.hooks);
@@ -88,7 +97,7 @@ public final class Takeover implements RoleListener {
             }
             if (active) {
                 announce.ifPresent(a -> step("announce addresses", a));   // the whole new list
-                timeline.setLength(0);   // not a role change: keep no step of it for the next summary
+                currentSteps.clear();   // not a role change: keep no step of it for the next summary
             }
             if (failed != null) {
                 throw failed;
@@ -99,7 +108,7 @@ public final class Takeover implements RoleListener {
 
     private void steps(RoleChange change) {
         long began = System.nanoTime();
-        timeline.setLength(0);
+        currentSteps.clear();
         if (change.becameActive()) {
             active = true;
             step("program services", services::start);
@@ -122,7 +131,12 @@ public final class Takeover implements RoleListener {
         } else if (change.current() == Role.BACKUP) {
             sync.ifPresent(s -> step("sync daemon backup", s::becomeBackup));
         }
-        long hooksBegan = System.nanoTime();
+        if (change.current() == Role.BACKUP) {
+            // Standing by: the announcement's sockets are opened now, not when the peer has died.
+            prepareAnnouncement.ifPresent(Runnable::run);
+        }
+        Instant hooksBegan = Instant.now();
+        long hooksNanos = System.nanoTime();
         for (RoleListener hook : hooks) {
             try {
                 hook.onRoleChange(change);
@@ -131,12 +145,20 @@ public final class Takeover implements RoleListener {
             }
         }
         if (!hooks.isEmpty()) {
-            timeline.append(", hooks ").append(millis(System.nanoTime() - hooksBegan)).append(" ms");
+            currentSteps.add(new TakeoverStep("hooks", hooksBegan, Duration.ofNanos(System.nanoTime() - hooksNanos), true));
         }
         // The failover timeline in one line (with the election's "peer ... DEAD" line before it): where
         // the time between the decision and the last step went.
-        lastTimeline = change.previous() + " -> " + change.current() + " took " + millis(System.nanoTime() - began) + " ms"
-                + (timeline.length() == 0 ? "" : ":" + timeline.substring(1));
+        StringBuilder line = new StringBuilder(change.previous() + " -> " + change.current() + " took "
+                + millis(System.nanoTime() - began) + " ms");
+        String separator = ": ";
+        for (TakeoverStep s : currentSteps) {
+            line.append(separator).append(s.name()).append(s.done() ? " " : " FAILED after ")
+                    .append(s.took().toMillis()).append(" ms");
+            separator = ", ";
+        }
+        lastSteps = List.copyOf(currentSteps);
+        lastTimeline = line.toString();
         LOG.info("takeover: {}", lastTimeline);
     }
 
@@ -152,12 +174,21 @@ public final class Takeover implements RoleListener {
         return lastTimeline;
     }
 
+    /**
+     * The last role change's steps in order, with when each began on the wall clock and how long it
+     * took (what {@link #lastTimeline()} says in words); empty before the first change.
+     */
+    public List<TakeoverStep> lastSteps() {
+        return lastSteps;
+    }
+
     /** The last failed steps, oldest first. */
     public synchronized List<String> failures() {
         return List.copyOf(failures);
     }
 
     private boolean step(String name, ActiveDuty.Action action) {
+        Instant wallBegan = Instant.now();
         long began = System.nanoTime();
         boolean done = false;
         try {
@@ -170,8 +201,7 @@ public final class Takeover implements RoleListener {
         } catch (Exception e) {
             record(name + ": " + e);
         }
-        timeline.append(", ").append(name).append(done ? " " : " FAILED after ")
-                .append(millis(System.nanoTime() - began)).append(" ms");
+        currentSteps.add(new TakeoverStep(name, wallBegan, Duration.ofNanos(System.nanoTime() - began), done));
         return done;
     }
 
@@ -229,6 +259,7 @@ public final class Takeover implements RoleListener {
         private static final ActiveDuty NONE = ActiveDuty.of(() -> {}, () -> {});
         private ActiveDuty addresses = NONE;
         private ActiveDuty.Action announce;
+        private Runnable prepareAnnouncement;
         private ActiveDuty services = NONE;
         private SyncControl sync;
         private AddressManager manager;
@@ -240,6 +271,7 @@ public final class Takeover implements RoleListener {
         public Builder addresses(ActiveDuty addresses) {
             this.addresses = Objects.requireNonNull(addresses, "addresses");
             this.manager = null;   // these addresses are the caller's: no reconfigureAddresses
+            this.prepareAnnouncement = null;
             return this;
         }
 
@@ -257,6 +289,7 @@ public final class Takeover implements RoleListener {
                 manager.release();
             });
             this.announce = () -> announcer.announce(manager.addresses());
+            this.prepareAnnouncement = () -> announcer.prepare(manager.addresses());
             return this;
         }
 

@@ -86,6 +86,83 @@ class TakeoverTest {
                 t.lastTimeline());
     }
 
+    @Test
+    void eachChangeLeavesItsStepsWithWallClockTimesForAFailoverTimeline() {
+        Takeover t = Takeover.builder()
+                .addresses(ActiveDuty.of(() -> Thread.sleep(20), () -> { }))
+                .announce(() -> {
+                    throw new IllegalStateException("no such interface");
+                })
+                .services(duty("services"))
+                .hook(change -> steps.add("hook"))
+                .build();
+        assertEquals(List.of(), t.lastSteps());
+        Instant before = Instant.now();
+        t.onRoleChange(change(Role.BACKUP, Role.ACTIVE));
+        Instant after = Instant.now();
+        List<TakeoverStep> s = t.lastSteps();
+        assertEquals(List.of("program services", "take addresses", "announce addresses", "hooks"),
+                s.stream().map(TakeoverStep::name).toList());
+        assertEquals(List.of(true, true, false, true), s.stream().map(TakeoverStep::done).toList());
+        assertTrue(!s.get(0).began().isBefore(before) && !s.get(3).ended().isAfter(after), s::toString);
+        for (int i = 1; i < s.size(); i++) {
+            assertTrue(!s.get(i).began().isBefore(s.get(i - 1).ended()), s::toString);
+        }
+        assertTrue(s.get(1).took().toMillis() >= 20, s::toString);
+        t.onRoleChange(change(Role.ACTIVE, Role.BACKUP));
+        assertEquals(List.of("release addresses", "stop services", "hooks"),
+                t.lastSteps().stream().map(TakeoverStep::name).toList());
+    }
+
+    /**
+     * Packet sockets that are not: {@code socket} hands out a number and counts, {@code sendto} counts and
+     * "sends" it all, every other call succeeds.
+     */
+    private static final class CountingSyscalls {
+        final java.util.concurrent.atomic.AtomicInteger sockets = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+        final io.jlvs.sys.Syscalls sys = (io.jlvs.sys.Syscalls) java.lang.reflect.Proxy.newProxyInstance(
+                io.jlvs.sys.Syscalls.class.getClassLoader(), new Class<?>[] {io.jlvs.sys.Syscalls.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "socket" -> 100 + sockets.incrementAndGet();
+                    case "sendto" -> {
+                        sends.incrementAndGet();
+                        yield args[2];
+                    }
+                    default -> method.getReturnType() == long.class ? (Object) 0L : (Object) 0;
+                });
+    }
+
+    @Test
+    void standingByOpensTheAnnouncementsSocketsSoATakeoverSendsItsFirstArpWithoutMakingOne() {
+        Floating f = new Floating();
+        CountingSyscalls counting = new CountingSyscalls();
+        Takeover t = Takeover.builder()
+                .floatingAddresses(f.manager, Announcer.builder(f.fake.client()).syscalls(counting.sys).count(1).build())
+                .build();
+        t.onRoleChange(change(Role.INIT, Role.BACKUP));
+        assertEquals(1, counting.sockets.get(), "the socket for eth0 is opened while standing by");
+        assertEquals(0, counting.sends.get(), "nothing is announced while standing by");
+        t.onRoleChange(change(Role.BACKUP, Role.ACTIVE));
+        assertEquals(1, counting.sockets.get(), "the takeover made no socket of its own");
+        assertEquals(1, counting.sends.get(), t.lastTimeline());
+        assertTrue(f.present(f.vip1));
+    }
+
+    @Test
+    void preparingOnAMissingInterfaceIsNotAFailureAndTheTakeoverStillAnnouncesWhenItIsThere() {
+        Floating f = new Floating();
+        CountingSyscalls counting = new CountingSyscalls();
+        FloatingAddress elsewhere = Floating.vip("10.0.0.102", "eth9");
+        Announcer announcer = Announcer.builder(f.fake.client()).syscalls(counting.sys).count(1).build();
+        announcer.prepare(List.of(elsewhere, f.vip1));
+        assertEquals(1, counting.sockets.get(), "eth0 prepared, eth9 (missing) skipped");
+        announcer.announce(List.of(f.vip1));
+        assertEquals(1, counting.sockets.get());
+        assertEquals(1, counting.sends.get());
+        announcer.close();
+    }
+
     /** Floating addresses on a fake rtnetlink; the announcement is recorded (a unit test sends no frame). */
     private static final class Floating {
         final io.jlvs.netlink.route.FakeRouteKernel fake = new io.jlvs.netlink.route.FakeRouteKernel()

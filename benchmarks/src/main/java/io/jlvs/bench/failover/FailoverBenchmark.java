@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Prints one line per heartbeat interval (100 ms, 500 ms, 1 s): the median failover time and its
- * ratio to the interval, against the goal of 3.5. Needs root (namespaces). {@code --short} runs
- * each interval once. The same run is in {@code scripts/bench} as "failover", with JSON results.
+ * Prints the failover run's results, one line each: per heartbeat interval (100 ms, 500 ms, 1 s), jLVS's
+ * failover time against keepalived's and against 3.5 intervals, and jLVS's timeline. Needs root
+ * (namespaces) and keepalived. {@code --short} runs the 100 ms interval once per side. The same run is
+ * in {@code scripts/bench} as "failover", with JSON results.
  */
 public final class FailoverBenchmark {
     private FailoverBenchmark() {}

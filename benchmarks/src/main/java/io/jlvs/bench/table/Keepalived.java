@@ -12,11 +12,12 @@ import io.jlvs.bench.scale.RunContext;
 import io.jlvs.bench.scale.ScaleNamespace;
 
 /**
- * keepalived (checker process only, no VRRP) in the foreground inside a namespace, with its own pid files
- * and its log in the run's directory, so that several can run on one machine. {@link #close()} stops it
- * and every process it started, with bounded waits.
+ * keepalived in the foreground inside a namespace, either its checker process only (virtual servers, no
+ * VRRP: {@link #start}) or its VRRP process only (floating addresses: {@link #startVrrp}), with its own
+ * pid files and its log in the run's directory, so that several can run on one machine. {@link #close()}
+ * stops it and every process it started, with bounded waits.
  */
-final class Keepalived implements ReloadableDaemon, AutoCloseable {
+public final class Keepalived implements ReloadableDaemon, AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final RunContext ctx;
@@ -31,11 +32,22 @@ final class Keepalived implements ReloadableDaemon, AutoCloseable {
         this.process = process;
     }
 
+    /** The checker process only ({@code --check}): the virtual servers of {@code configText}. */
     static Keepalived start(RunContext ctx, ScaleNamespace ns, String configText) throws IOException {
+        return start(ctx, ns, configText, "--check");
+    }
+
+    /** The VRRP process only ({@code --vrrp}): the vrrp_instances of {@code configText}. */
+    public static Keepalived startVrrp(RunContext ctx, ScaleNamespace ns, String configText) throws IOException {
+        return start(ctx, ns, configText, "--vrrp");
+    }
+
+    private static Keepalived start(RunContext ctx, ScaleNamespace ns, String configText, String process)
+            throws IOException {
         Path dir = Files.createDirectories(ctx.workDir().resolve("keepalived-" + ns.name()));
         Path config = Files.writeString(dir.resolve("keepalived.conf"), configText);
         Path log = dir.resolve("keepalived.log");
-        List<String> argv = new ArrayList<>(ns.inside("keepalived", "--dont-fork", "--check", "--log-console",
+        List<String> argv = new ArrayList<>(ns.inside("keepalived", "--dont-fork", process, "--log-console",
                 "--log-detail", "--use-file=" + config,
                 "--pid=" + dir.resolve("keepalived.pid"), "--checkers_pid=" + dir.resolve("checkers.pid"),
                 "--vrrp_pid=" + dir.resolve("vrrp.pid")));
@@ -65,6 +77,11 @@ final class Keepalived implements ReloadableDaemon, AutoCloseable {
         if (!process.isAlive()) {
             throw new IOException("keepalived exited with " + process.exitValue() + "; log ends: " + logTail());
         }
+    }
+
+    /** Its log so far (console output: keepalived's state changes with their times). */
+    public Path log() {
+        return log;
     }
 
     @Override
