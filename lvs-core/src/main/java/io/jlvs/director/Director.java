@@ -1,6 +1,7 @@
 package io.jlvs.director;
 
 import io.jlvs.director.internal.AdminOverrides;
+import io.jlvs.director.internal.ApplyLog;
 import io.jlvs.director.internal.ControlProtocol;
 import io.jlvs.director.internal.ControlServer;
 import io.jlvs.config.Configuration;
@@ -78,6 +79,7 @@ public final class Director implements AutoCloseable {
     private final HealthOverlay health = new HealthOverlay();
     private final AdminOverrides admin = new AdminOverrides();
     private final ReconcileStats stats = new ReconcileStats();
+    private final ApplyLog applyLog = new ApplyLog(log);
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService timer;
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
@@ -490,29 +492,19 @@ public final class Director implements AutoCloseable {
             }
             owned.adding(desired.services().keySet());
             int failed = 0;
+            List<Object> summary = List.of();
+            double batchSeconds = 0;
             if (!plan.isEmpty()) {
                 Set<PlanStep> drift = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 drift.addAll(Reconciler.drift(plan, desired, before));
+                long batchStarted = System.nanoTime();
                 BatchResult result = kernel.apply(plan.toBatch().operations());
+                batchSeconds = (System.nanoTime() - batchStarted) / 1e9;
                 owned.applied(plan, result);
-                int repaired = 0;
-                for (int i = 0; i < plan.size(); i++) {
-                    PlanStep step = plan.steps().get(i);
-                    BatchResult.OperationResult r = result.results().get(i);
-                    boolean repair = drift.contains(step);
-                    if (r.status() == BatchResult.Status.APPLIED) {
-                        if (repair) {
-                            repaired++;
-                            log.warn(Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
-                        } else {
-                            log.info(Kv.line("event", "apply", "cause", cause, "step", step.describe()));
-                        }
-                    } else {
-                        failed++;
-                        log.error(Kv.line("event", "apply", "cause", cause, "step", step.describe(), "status", r.status(),
-                                "error", r.error().map(Throwable::getMessage).orElse("-")));
-                    }
-                }
+                ApplyLog.Summary applies = applyLog.applied(cause, plan.steps(), result, drift);
+                failed = applies.failed();
+                int repaired = applies.repaired();
+                summary = applies.pairs();
                 stats.driftRepaired(repaired);
                 if (failed > 0 && incremental) {
                     log.warn(Kv.line("event", "reconcile", "cause", cause, "note",
@@ -535,8 +527,13 @@ public final class Director implements AutoCloseable {
             double seconds = (System.nanoTime() - t0) / 1e9;
             stats.reconciled(seconds, failed);
             if (!plan.isEmpty()) {
-                log.info(Kv.line("event", "reconcile", "cause", cause, "operations", plan.size(), "failed", failed,
+                // The one line a large apply (a start, a takeover) gets: its counts by kind, and where the time went.
+                List<Object> line = new ArrayList<>(List.of("event", "reconcile", "cause", cause, "operations", plan.size(),
+                        "failed", failed));
+                line.addAll(summary);
+                line.addAll(List.of("batch_seconds", String.format(java.util.Locale.ROOT, "%.3f", batchSeconds),
                         "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds)));
+                log.info(Kv.line(line.toArray()));
             }
             return plan.size() - failed;
         } finally {
