@@ -1,6 +1,7 @@
 package io.jlvs.director;
 
 import io.jlvs.director.internal.AdminOverrides;
+import io.jlvs.director.internal.ApplyLog;
 import io.jlvs.director.internal.ControlProtocol;
 import io.jlvs.director.internal.ControlServer;
 import io.jlvs.config.Configuration;
@@ -78,6 +79,7 @@ public final class Director implements AutoCloseable {
     private final HealthOverlay health = new HealthOverlay();
     private final AdminOverrides admin = new AdminOverrides();
     private final ReconcileStats stats = new ReconcileStats();
+    private final ApplyLog applyLog = new ApplyLog(log);
     private final ReentrantLock lock = new ReentrantLock();
     private final ScheduledExecutorService timer;
     private final AtomicBoolean reconcilePending = new AtomicBoolean();
@@ -94,7 +96,7 @@ public final class Director implements AutoCloseable {
     /** How many services {@link #applied} holds, for {@link #statusLine} without the lock; -1 when unknown. */
     private volatile int appliedServices;
     private Role appliedRole; // guarded by lock: the role applied was composed for
-    private boolean started; // guarded by lock: start's reconcile has run
+    private boolean started; // guarded by lock: the first reconcile (which reads the kernel) has run
     // Written under the lock: DesiredTable.groups(config); volatile for statusLine, which takes no lock.
     private volatile Map<ServiceKey, List<VirtualServerConfig>> groups;
     private final TableOwnership owned; // guarded by lock
@@ -252,9 +254,19 @@ public final class Director implements AutoCloseable {
         }
         rolePort.onFailure(e -> failed("failover", e));
         healthPort.onFailure(e -> failed("health", e));
+        // The states servers start in (check_alpha: down) before the first table is composed ...
+        // Recorded only: the first reconcile composes every service anyway, and one asked for now
+        // could run before the role is known and compose an empty table.
+        healthPort.starting(config, (ref, state) -> verdict(ref, state, false));
+        // ... which the role's first change applies: a single (or elected) director becoming ACTIVE
+        // programs its services here, before the port takes and announces the VIPs, so no VIP ever
+        // answers for a service the kernel does not hold yet. A role not known yet (INIT: a pair's
+        // election running) leaves it to the next line.
         rolePort.start(config, this::roleChanged);
+        reconcile("start", Scope.ROLE);
+        // The probes start once the first table is in: starting 50,000 of them must not delay it,
+        // and their verdicts reach the kernel through the usual debounced reconciles.
         healthPort.watch(config, sink);
-        reconcile("start");
         long drift = settings.driftInterval().toMillis();
         timer.scheduleWithFixedDelay(this::driftCheck, drift, drift, TimeUnit.MILLISECONDS);
         if (settings.controlSocket().isPresent()) {
@@ -352,12 +364,18 @@ public final class Director implements AutoCloseable {
     };
 
     private void verdict(ServerRef ref, HealthState state) {
+        verdict(ref, state, true);
+    }
+
+    private void verdict(ServerRef ref, HealthState state, boolean reconcile) {
         HealthState old = health.get(ref);
         if (health.put(ref, state)) {
             dirty.add(ref.service());
             log.info(Kv.line("event", "health", "service", ref.service(), "server", ref.server(),
                     "from", old.status(), "to", state.status(), "reason", state.reason()));
-            requestReconcile();
+            if (reconcile) {
+                requestReconcile();
+            }
         }
     }
 
@@ -398,7 +416,10 @@ public final class Director implements AutoCloseable {
         KERNEL,
         /** Every service, against the table applied last (a reload that changed globals). */
         ALL,
-        /** As ALL, unless the table applied last was already composed for the current role. */
+        /**
+         * As ALL, unless the table applied last was already composed for the current role. Before the
+         * first complete reconcile, any scope is KERNEL.
+         */
         ROLE,
         /** The {@link #dirty} services only, against the table applied last (health, operator, reload). */
         DIRTY
@@ -420,9 +441,15 @@ public final class Director implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             Role now = role;
-            if (scope == Scope.ROLE && (!started || (applied != null && appliedRole == now))) {
-                // Before start's reconcile, which reads the role then; or the table was already
-                // composed for this role (the role a fixed-role director reports as it starts).
+            if (!started && scope != Scope.KERNEL) {
+                // The first reconcile, whatever asked for it (the start, or the role's first change
+                // during the start), reads the kernel table: what an earlier run left is kept, edited
+                // in place or deleted, never added twice.
+                scope = Scope.KERNEL;
+                cause = "start";
+            } else if (scope == Scope.ROLE && applied != null && appliedRole == now) {
+                // The table was already composed for this role (the start's reconcile after the role's
+                // first change did it, or a role a fixed-role director reports again).
                 return 0;
             }
             if (scope == Scope.DIRTY && now != appliedRole) {
@@ -465,29 +492,19 @@ public final class Director implements AutoCloseable {
             }
             owned.adding(desired.services().keySet());
             int failed = 0;
+            List<Object> summary = List.of();
+            double batchSeconds = 0;
             if (!plan.isEmpty()) {
                 Set<PlanStep> drift = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 drift.addAll(Reconciler.drift(plan, desired, before));
+                long batchStarted = System.nanoTime();
                 BatchResult result = kernel.apply(plan.toBatch().operations());
+                batchSeconds = (System.nanoTime() - batchStarted) / 1e9;
                 owned.applied(plan, result);
-                int repaired = 0;
-                for (int i = 0; i < plan.size(); i++) {
-                    PlanStep step = plan.steps().get(i);
-                    BatchResult.OperationResult r = result.results().get(i);
-                    boolean repair = drift.contains(step);
-                    if (r.status() == BatchResult.Status.APPLIED) {
-                        if (repair) {
-                            repaired++;
-                            log.warn(Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
-                        } else {
-                            log.info(Kv.line("event", "apply", "cause", cause, "step", step.describe()));
-                        }
-                    } else {
-                        failed++;
-                        log.error(Kv.line("event", "apply", "cause", cause, "step", step.describe(), "status", r.status(),
-                                "error", r.error().map(Throwable::getMessage).orElse("-")));
-                    }
-                }
+                ApplyLog.Summary applies = applyLog.applied(cause, plan.steps(), result, drift);
+                failed = applies.failed();
+                int repaired = applies.repaired();
+                summary = applies.pairs();
                 stats.driftRepaired(repaired);
                 if (failed > 0 && incremental) {
                     log.warn(Kv.line("event", "reconcile", "cause", cause, "note",
@@ -510,8 +527,13 @@ public final class Director implements AutoCloseable {
             double seconds = (System.nanoTime() - t0) / 1e9;
             stats.reconciled(seconds, failed);
             if (!plan.isEmpty()) {
-                log.info(Kv.line("event", "reconcile", "cause", cause, "operations", plan.size(), "failed", failed,
+                // The one line a large apply (a start, a takeover) gets: its counts by kind, and where the time went.
+                List<Object> line = new ArrayList<>(List.of("event", "reconcile", "cause", cause, "operations", plan.size(),
+                        "failed", failed));
+                line.addAll(summary);
+                line.addAll(List.of("batch_seconds", String.format(java.util.Locale.ROOT, "%.3f", batchSeconds),
                         "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds)));
+                log.info(Kv.line(line.toArray()));
             }
             return plan.size() - failed;
         } finally {

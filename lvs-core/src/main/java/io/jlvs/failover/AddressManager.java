@@ -1,10 +1,11 @@
 package io.jlvs.failover;
 
 import io.jlvs.failover.AddressOutcome.Result;
+import io.jlvs.netlink.route.AddressChange;
 import io.jlvs.netlink.route.AssignedAddress;
 import io.jlvs.netlink.route.RouteClient;
-import io.jlvs.netlink.route.RouteException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AddressManager {
     private static final Logger log = LoggerFactory.getLogger(AddressManager.class);
+    /** The most addresses a take or release logs one by one at INFO, and the most failures it lists. */
+    static final int LINES = 50;
 
     /** Which addresses {@link #release()} may remove. */
     public enum Ownership {
@@ -81,86 +84,140 @@ public final class AddressManager {
      */
     public synchronized AddressReport reconfigure(List<FloatingAddress> next, boolean take) {
         List<FloatingAddress> nextList = distinct(next);
-        List<AddressOutcome> outcomes = new ArrayList<>();
-        for (FloatingAddress a : addresses.reversed()) {
-            if (!nextList.contains(a)) {
-                outcomes.add(releaseOne(a));
-            }
-        }
-        List<FloatingAddress> previous = addresses;
+        Set<FloatingAddress> nextSet = new HashSet<>(nextList);
+        Set<FloatingAddress> previous = new HashSet<>(addresses);
+        List<AddressOutcome> outcomes = new ArrayList<>(releaseAll(addresses.reversed().stream()
+                .filter(a -> !nextSet.contains(a)).toList()));
         addresses = nextList;
         if (take) {
-            for (FloatingAddress a : nextList) {
-                if (!previous.contains(a)) {
-                    outcomes.add(takeOne(a));
-                }
-            }
+            outcomes.addAll(takeAll(nextList.stream().filter(a -> !previous.contains(a)).toList()));
         }
         return finish(new AddressReport("reconfigure floating addresses", outcomes));
     }
 
     /**
-     * Adds every floating address that is not on its interface yet, in configuration order.
+     * Adds every floating address that is not on its interface yet, in configuration order, many to
+     * a netlink send ({@link RouteClient#addAddresses}).
      *
      * @throws FloatingAddressException when any address could not be added (the others were still tried)
      */
     public synchronized AddressReport take() {
-        List<AddressOutcome> outcomes = new ArrayList<>();
-        for (FloatingAddress a : addresses) {
-            outcomes.add(takeOne(a));
-        }
-        return finish(new AddressReport("take floating addresses", outcomes));
+        return finish(new AddressReport("take floating addresses", takeAll(addresses)));
     }
 
-    private AddressOutcome takeOne(FloatingAddress a) {
-        try {
-            if (route.addAddressIfAbsent(a.address())) {
-                ours.add(a);
-                log.info("took {}", a);
-                return new AddressOutcome(a, Result.ADDED, null);
-            }
-            if (ownership != Ownership.ONLY_ADDED) {
-                ours.add(a);
-            } else if (!ours.contains(a)) {
-                log.info("{} was already present; it will be left in place on release (ownership ONLY_ADDED)", a);
-            }
-            return new AddressOutcome(a, Result.ALREADY_PRESENT, null);
-        } catch (RouteException e) {
-            log.error("could not take {}: {}", a, e.getMessage());
-            return new AddressOutcome(a, Result.FAILED, e.getMessage());
+    private List<AddressOutcome> takeAll(List<FloatingAddress> list) {
+        if (list.isEmpty()) {
+            return List.of();
         }
+        long began = System.nanoTime();
+        List<AddressChange> changes = route.addAddresses(list.stream().map(FloatingAddress::address).toList());
+        boolean oneByOne = list.size() <= LINES;
+        List<AddressOutcome> outcomes = new ArrayList<>(list.size());
+        int failed = 0;
+        for (int i = 0; i < list.size(); i++) {
+            FloatingAddress a = list.get(i);
+            AddressChange c = changes.get(i);
+            switch (c.result()) {
+                case CHANGED -> {
+                    ours.add(a);
+                    line(oneByOne, "took {}", a);
+                    outcomes.add(new AddressOutcome(a, Result.ADDED, null));
+                }
+                case UNCHANGED -> {
+                    if (ownership != Ownership.ONLY_ADDED) {
+                        ours.add(a);
+                    } else if (!ours.contains(a)) {
+                        line(oneByOne, "{} was already present; it will be left in place on release (ownership ONLY_ADDED)", a);
+                    }
+                    outcomes.add(new AddressOutcome(a, Result.ALREADY_PRESENT, null));
+                }
+                case FAILED -> {
+                    String why = c.error().orElseThrow().getMessage();
+                    if (++failed <= LINES) {
+                        log.error("could not take {}: {}", a, why);
+                    }
+                    outcomes.add(new AddressOutcome(a, Result.FAILED, why));
+                }
+            }
+        }
+        summary("took", outcomes, began);
+        return outcomes;
     }
 
     /**
      * Removes the floating addresses this manager may remove (see {@link Ownership}), in reverse
-     * configuration order. An address already gone counts as released.
+     * configuration order, many to a netlink send. An address already gone counts as released.
      *
      * @throws FloatingAddressException when any address could not be removed (the others were still tried)
      */
     public synchronized AddressReport release() {
-        List<AddressOutcome> outcomes = new ArrayList<>();
-        for (FloatingAddress a : addresses.reversed()) {
-            outcomes.add(releaseOne(a));
-        }
-        return finish(new AddressReport("release floating addresses", outcomes));
+        return finish(new AddressReport("release floating addresses", releaseAll(addresses.reversed())));
     }
 
-    private AddressOutcome releaseOne(FloatingAddress a) {
-        try {
-            if (ours.contains(a) || ownership == Ownership.ALL_CONFIGURED) {
-                boolean removed = route.deleteAddressIfPresent(a.address());
-                ours.remove(a);
-                if (removed) {
-                    log.info("released {}", a);
-                }
-                return new AddressOutcome(a, removed ? Result.REMOVED : Result.NOT_PRESENT, null);
-            }
-            boolean present = route.hasAddress(a.address());
-            return new AddressOutcome(a, present ? Result.LEFT_IN_PLACE : Result.NOT_PRESENT, null);
-        } catch (RouteException e) {
-            log.error("could not release {}: {}", a, e.getMessage());
-            return new AddressOutcome(a, Result.FAILED, e.getMessage());
+    private List<AddressOutcome> releaseAll(List<FloatingAddress> list) {
+        if (list.isEmpty()) {
+            return List.of();
         }
+        long began = System.nanoTime();
+        List<FloatingAddress> mine = list.stream().filter(a -> ours.contains(a) || ownership == Ownership.ALL_CONFIGURED).toList();
+        Map<FloatingAddress, AddressChange> removed = new HashMap<>();
+        List<AddressChange> changes = route.deleteAddresses(mine.stream().map(FloatingAddress::address).toList());
+        for (int i = 0; i < mine.size(); i++) {
+            removed.put(mine.get(i), changes.get(i));
+        }
+        // Those it may not remove: one dump says which are still there (not one per address).
+        List<AssignedAddress> live = mine.size() == list.size() ? List.of() : route.addresses();
+        boolean oneByOne = list.size() <= LINES;
+        List<AddressOutcome> outcomes = new ArrayList<>(list.size());
+        int failed = 0;
+        for (FloatingAddress a : list) {
+            AddressChange c = removed.get(a);
+            if (c == null) {
+                boolean present = live.stream().anyMatch(l -> l.matches(a.address()));
+                outcomes.add(new AddressOutcome(a, present ? Result.LEFT_IN_PLACE : Result.NOT_PRESENT, null));
+                continue;
+            }
+            switch (c.result()) {
+                case CHANGED -> {
+                    ours.remove(a);
+                    line(oneByOne, "released {}", a);
+                    outcomes.add(new AddressOutcome(a, Result.REMOVED, null));
+                }
+                case UNCHANGED -> {
+                    ours.remove(a);
+                    outcomes.add(new AddressOutcome(a, Result.NOT_PRESENT, null));
+                }
+                case FAILED -> {
+                    String why = c.error().orElseThrow().getMessage();
+                    if (++failed <= LINES) {
+                        log.error("could not release {}: {}", a, why);
+                    }
+                    outcomes.add(new AddressOutcome(a, Result.FAILED, why));
+                }
+            }
+        }
+        summary("released", outcomes, began);
+        return outcomes;
+    }
+
+    /** A line per address at INFO for a few addresses; for many, DEBUG (the summary says it at INFO). */
+    private static void line(boolean oneByOne, String format, FloatingAddress a) {
+        if (oneByOne) {
+            log.info(format, a);
+        } else {
+            log.debug(format, a);
+        }
+    }
+
+    /** For more than {@link #LINES} addresses, one INFO line with the counts and the time. */
+    private static void summary(String verb, List<AddressOutcome> outcomes, long began) {
+        if (outcomes.size() <= LINES) {
+            return;
+        }
+        Map<Result, Long> counts = new java.util.EnumMap<>(Result.class);
+        outcomes.forEach(o -> counts.merge(o.result(), 1L, Long::sum));
+        log.info("{} {} floating addresses in {} ms: {}", verb, outcomes.size(),
+                java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), counts);
     }
 
     /** Is {@code address} on its interface on this host now (asks the kernel)? */

@@ -179,5 +179,24 @@ class AddressManagerTest {
         assertThrows(IllegalArgumentException.class, () -> manager.reconfigure(List.of(vip, vip), true));
         assertEquals(List.of(wider), manager.addresses(), "a refused list changes nothing");
     }
-}
 
+    @Test
+    void manyAddressesAreTakenAndReleasedInAFewSendsNotARoundTripEach() {
+        List<FloatingAddress> vips = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            vips.add(FloatingAddress.onDevice(FloatingAddress.Kind.VIRTUAL_IP, ip("10.1." + (i >> 8) + "." + (i & 0xff)), 32, "eth0:1"));
+        }
+        AddressManager manager = new AddressManager(fake.client(), vips, Ownership.ALL_CONFIGURED);
+        int before = fake.kernel().datagramsReceived();
+
+        assertEquals(vips, manager.take().with(Result.ADDED));
+        // One interface lookup, then 1,000 RTM_NEWADDR at most 512 to a datagram.
+        assertEquals(3, fake.kernel().datagramsReceived() - before, "datagrams sent to take 1,000 addresses");
+        assertTrue(vips.stream().allMatch(this::present));
+
+        before = fake.kernel().datagramsReceived();
+        assertEquals(vips.reversed(), manager.release().with(Result.REMOVED));
+        assertEquals(3, fake.kernel().datagramsReceived() - before, "datagrams sent to release them");
+        assertTrue(vips.stream().noneMatch(this::present));
+    }
+}

@@ -26,7 +26,20 @@ public interface HealthPort extends AutoCloseable {
     default void onFailure(java.util.function.Consumer<Throwable> handler) {
     }
 
-    /** Watches exactly the servers {@code config} checks from now on: new ones start, removed ones stop. */
+    /**
+     * Tells {@code sink} at once the state each server of {@code config} starts in before its first
+     * probe, where that is not the default (up): a {@code check_alpha} server is down until its checks
+     * pass. Probes nothing. The director calls it before its first apply, so that the first table
+     * already leaves such servers out, and starts the probes ({@link #watch}) after that apply. A
+     * server told here is not told again by {@link #watch}.
+     */
+    default void starting(Configuration config, Sink sink) {
+    }
+
+    /**
+     * Watches exactly the servers {@code config} checks from now on: new ones start, removed ones stop.
+     * A server new to this port that starts down is told to {@code sink} first, as {@link #starting} does.
+     */
     void watch(Configuration config, Sink sink);
 
     /**

@@ -39,7 +39,7 @@ public final class MonitorHealthPort implements HealthPort {
     private volatile Sink sink = (ref, state) -> { };
     private HealthMonitor monitor;
     private volatile java.util.function.Consumer<Throwable> onFailure = e -> { };
-    // Every server watched so far: a check_alpha server is reported DOWN when the monitor starts watching it.
+    // Every server told its starting state so far (starting or watch): a check_alpha server is reported DOWN once.
     private Set<ServerRef> watchedBefore = Set.of();
 
     @Override
@@ -48,22 +48,15 @@ public final class MonitorHealthPort implements HealthPort {
     }
 
     @Override
+    public synchronized void starting(Configuration config, Sink sink) {
+        tellStartingStates(config, sink);
+    }
+
+    @Override
     public synchronized void watch(Configuration config, Sink newSink) {
         this.sink = newSink;
         List<WatchedService> services = watched(config);
-        // keepalived's alpha: a server of such a service is down until its checks pass (rise in a row).
-        // The monitor starts a newly watched one down and says nothing until it comes up, so the director
-        // hears it here. One watched before keeps its state (the monitor keeps its track across reloads).
-        Set<ServerRef> all = new HashSet<>();
-        Set<ServerRef> alpha = new HashSet<>();
-        servers(config, all, alpha);
-        for (ServerRef ref : alpha) {
-            if (!watchedBefore.contains(ref)) {
-                newSink.verdict(ref, new HealthState(HealthState.Status.DOWN, "alpha: down until its checks pass",
-                        java.time.Duration.ZERO, OptionalInt.empty()));
-            }
-        }
-        watchedBefore = all;
+        tellStartingStates(config, newSink);
         if (monitor == null) {
             monitor = HealthMonitor.builder(Actuator.none()).watch(services).listener(this::event)
                     .onFailure(e -> onFailure.accept(e)).build();
@@ -71,6 +64,24 @@ public final class MonitorHealthPort implements HealthPort {
         } else {
             monitor.reconfigure(services);
         }
+    }
+
+    /**
+     * keepalived's alpha: a server of such a service is down until its checks pass (rise in a row). The
+     * monitor starts a newly watched one down and says nothing until it comes up, so the director hears
+     * it here, once. One told before keeps its state (the monitor keeps its track across reloads).
+     */
+    private void tellStartingStates(Configuration config, Sink to) {
+        Set<ServerRef> all = new HashSet<>();
+        Set<ServerRef> alpha = new HashSet<>();
+        servers(config, all, alpha);
+        for (ServerRef ref : alpha) {
+            if (!watchedBefore.contains(ref)) {
+                to.verdict(ref, new HealthState(HealthState.Status.DOWN, "alpha: down until its checks pass",
+                        java.time.Duration.ZERO, OptionalInt.empty()));
+            }
+        }
+        watchedBefore = all;
     }
 
     @Override

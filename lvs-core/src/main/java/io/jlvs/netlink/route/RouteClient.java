@@ -16,6 +16,7 @@ import io.jlvs.netlink.NetlinkException;
 import io.jlvs.netlink.NetlinkSocket;
 import io.jlvs.netlink.NetlinkTransport;
 import io.jlvs.netlink.NetworkNamespace;
+import io.jlvs.netlink.Outcome;
 import io.jlvs.netlink.Request;
 import io.jlvs.netlink.route.internal.RouteCodec;
 import io.jlvs.sys.Errno;
@@ -23,6 +24,7 @@ import io.jlvs.sys.LinuxConstants;
 import io.jlvs.sys.Syscalls;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +206,69 @@ public final class RouteClient implements AutoCloseable {
         } catch (NoSuchAddressException e) {
             return false;
         }
+    }
+
+    /**
+     * Adds every address of {@code addresses} that is not there yet (RTM_NEWADDR with NLM_F_CREATE |
+     * NLM_F_EXCL), many to a datagram as an IPVS batch sends its operations ({@link NetlinkConnection#batch}):
+     * 10,000 VIPs cost about 20 sends instead of 10,000 round trips, and each interface is looked up once.
+     * Every address is tried, whatever happens to the others; each one's outcome is in the result, in
+     * the same order ({@link AddressChange.Result#UNCHANGED} for one already there). Never throws for
+     * one address's failure.
+     */
+    public synchronized List<AddressChange> addAddresses(List<InterfaceAddress> addresses) {
+        return change(addresses, true);
+    }
+
+    /**
+     * Deletes every address of {@code addresses} that is there (RTM_DELADDR), batched as {@link
+     * #addAddresses} is; {@link AddressChange.Result#UNCHANGED} for one already gone.
+     */
+    public synchronized List<AddressChange> deleteAddresses(List<InterfaceAddress> addresses) {
+        return change(addresses, false);
+    }
+
+    private List<AddressChange> change(List<InterfaceAddress> addresses, boolean add) {
+        String verb = add ? "add address " : "delete address ";
+        AddressChange[] out = new AddressChange[addresses.size()];
+        Map<String, Optional<Link>> links = new HashMap<>();
+        List<Request> requests = new ArrayList<>();
+        List<Integer> sent = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            InterfaceAddress a = Objects.requireNonNull(addresses.get(i), "address");
+            Optional<Link> link;
+            try {
+                link = links.computeIfAbsent(a.interfaceName(), this::link);
+            } catch (RouteException e) {
+                out[i] = new AddressChange(a, AddressChange.Result.FAILED, Optional.of(e));
+                continue;
+            }
+            if (link.isEmpty()) {
+                out[i] = new AddressChange(a, AddressChange.Result.FAILED,
+                        Optional.of(new NoSuchInterfaceException(a.interfaceName(), namespace.toString())));
+                continue;
+            }
+            int index = link.get().index();
+            requests.add(new Request(add ? RTM_NEWADDR : RTM_DELADDR, add ? NLM_F_CREATE | NLM_F_EXCL : 0,
+                    w -> RouteCodec.writeAddress(w, a, index, add), () -> verb + a));
+            sent.add(i);
+        }
+        List<Outcome> outcomes = connection.batch(requests, false, null);
+        int absent = add ? Errno.EEXIST : Errno.EADDRNOTAVAIL;
+        for (int k = 0; k < outcomes.size(); k++) {
+            Outcome o = outcomes.get(k);
+            InterfaceAddress a = addresses.get(sent.get(k));
+            out[sent.get(k)] = switch (o.status()) {
+                case APPLIED -> new AddressChange(a, AddressChange.Result.CHANGED, Optional.empty());
+                case FAILED -> o.errno() == absent
+                        ? new AddressChange(a, AddressChange.Result.UNCHANGED, Optional.empty())
+                        : new AddressChange(a, AddressChange.Result.FAILED, Optional.of(
+                                toRouteException(verb + a, NetlinkException.of(verb + a, o.errno(), o.kernelMessage()))));
+                case UNKNOWN, NOT_SENT -> new AddressChange(a, AddressChange.Result.FAILED, Optional.of(
+                        new RouteException(o.toString(), o.errno(), null, null)));
+            };
+        }
+        return List.of(out);
     }
 
     // ---- neighbours ----

@@ -149,4 +149,52 @@ class RouteClientFakeKernelTest {
         assertTrue(route.link(9).isEmpty());
         assertEquals(List.of("lo", "eth0"), route.links().stream().map(Link::name).toList());
     }
+
+    private static List<InterfaceAddress> vips(int count) {
+        List<InterfaceAddress> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(InterfaceAddress.of("eth0", inet("10.1." + (i >> 8) + "." + (i & 0xff)), 32).withLabel("eth0:v"));
+        }
+        return out;
+    }
+
+    @Test
+    void manyAddressesGoManyToADatagramWithTheInterfaceLookedUpOnce() {
+        List<InterfaceAddress> vips = vips(2_000);
+        int before = fake.kernel().datagramsReceived();
+
+        List<AddressChange> added = route.addAddresses(vips);
+
+        assertEquals(2_000, added.size());
+        assertTrue(added.stream().allMatch(c -> c.result() == AddressChange.Result.CHANGED), added.get(0).toString());
+        assertEquals(vips, added.stream().map(AddressChange::address).toList(), "in the order given");
+        int sends = fake.kernel().datagramsReceived() - before;
+        // One interface lookup, then 2,000 RTM_NEWADDR at most 512 to a datagram: 1 + 4, not 4,000 round trips.
+        assertEquals(5, sends, "datagrams sent");
+        assertEquals(2_001, fake.addresses().size());
+        List<Message> newAddr = fake.kernel().messagesReceived().stream().filter(m -> m.type() == RTM_NEWADDR).toList();
+        assertEquals(NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL, newAddr.get(0).flags(), "only a datagram's last asks for an ack");
+    }
+
+    @Test
+    void aBatchTellsEachAddressApartAndTriesThemAll() {
+        fake.withAddress(2, "10.1.0.1", 32, "eth0:v").refusing("10.1.0.2", Errno.EPERM);
+        List<InterfaceAddress> asked = new java.util.ArrayList<>(vips(4));
+        asked.add(InterfaceAddress.of("eth9", inet("10.9.0.1"), 32));
+
+        List<AddressChange> added = route.addAddresses(asked);
+
+        assertEquals(List.of(AddressChange.Result.CHANGED, AddressChange.Result.UNCHANGED, AddressChange.Result.FAILED,
+                AddressChange.Result.CHANGED, AddressChange.Result.FAILED), added.stream().map(AddressChange::result).toList());
+        assertEquals(Errno.EPERM, added.get(2).error().orElseThrow().errno());
+        assertTrue(added.get(2).error().orElseThrow().getMessage().contains("add address"), added.get(2).toString());
+        assertTrue(added.get(4).error().orElseThrow() instanceof NoSuchInterfaceException, added.get(4).toString());
+
+        List<AddressChange> deleted = route.deleteAddresses(asked.subList(0, 4));
+        assertEquals(List.of(AddressChange.Result.CHANGED, AddressChange.Result.CHANGED, AddressChange.Result.FAILED,
+                AddressChange.Result.CHANGED), deleted.stream().map(AddressChange::result).toList());
+        assertEquals(List.of(AddressChange.Result.UNCHANGED), route.deleteAddresses(asked.subList(0, 1)).stream()
+                .map(AddressChange::result).toList(), "already gone");
+        assertEquals(1, fake.addresses().size());
+    }
 }

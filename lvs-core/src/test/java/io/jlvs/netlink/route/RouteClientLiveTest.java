@@ -144,6 +144,35 @@ class RouteClientLiveTest {
     }
 
     @Test
+    void manyVipsAreAddedAndDeletedInBatchesEachOutcomeToldApart() throws Exception {
+        List<InterfaceAddress> vips = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {   // three datagrams' worth (512 to a datagram)
+            vips.add(InterfaceAddress.of(INTERFACE, ip("10.78." + (i >> 8) + "." + (i & 0xff)), 32).withLabel("eth0:v"));
+        }
+        vips.add(InterfaceAddress.of(INTERFACE, ip("2001:db8:78::1"), 128));
+        vips.add(InterfaceAddress.of("eth9", ip("10.79.0.1"), 32));
+        route.addAddress(vips.get(7));   // there already
+
+        List<AddressChange> added = route.addAddresses(vips);
+
+        List<AddressChange.Result> results = added.stream().map(AddressChange::result).toList();
+        assertEquals(AddressChange.Result.UNCHANGED, results.get(7));
+        assertEquals(AddressChange.Result.FAILED, results.get(1_201));
+        assertTrue(added.get(1_201).error().orElseThrow() instanceof NoSuchInterfaceException, added.get(1_201).toString());
+        assertEquals(1_200, results.stream().filter(r -> r == AddressChange.Result.CHANGED).count());
+        String witness = sh(net.director(), "ip -o addr show dev eth0");
+        assertEquals(1_200, witness.lines().filter(l -> l.contains("inet 10.78.")).count(), "ip sees every VIP");
+        assertTrue(witness.contains("inet 10.78.4.175/32 scope global eth0:v"), "the last IPv4 one, labelled");
+        assertTrue(witness.contains("inet6 2001:db8:78::1/128"), "the IPv6 one");
+
+        List<AddressChange> deleted = route.deleteAddresses(vips.subList(0, 1_201));
+        assertTrue(deleted.stream().allMatch(c -> c.result() == AddressChange.Result.CHANGED), "every one removed");
+        witness = sh(net.director(), "ip -o addr show dev eth0");
+        assertFalse(witness.contains("10.78.") || witness.contains("2001:db8:78::1"), "ip sees none left");
+        assertEquals(AddressChange.Result.UNCHANGED, route.deleteAddresses(vips.subList(0, 1)).get(0).result(), "already gone");
+    }
+
+    @Test
     void readsTheNeighbourTableAsIpNeighShowsIt() throws Exception {
         // One UDP datagram from the peer makes its kernel resolve 10.77.0.1 by ARP (no ping on this host).
         net.peerNamespace().call(io.jlvs.sys.Syscalls.system(), () -> {
