@@ -298,6 +298,11 @@ public final class Jlvsd implements Callable<Integer> {
         settings.namespace().enterForThisThread(io.jlvs.sys.Syscalls.system());
         java.util.concurrent.ExecutorService reloads = java.util.concurrent.Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("jlvsd-reload").daemon(true).factory());
+        // Its thread made now, from this one (in the namespace), not later from a signal's thread (outside it).
+        reloads.execute(() -> { });
+        // A SIGHUP during the start (minutes on a large table) is a reload after it, not the JVM's default exit.
+        HangupGate hangups = new HangupGate();
+        Signals.onHangup(hangups::hangup);
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Director director = Director.start(settings);
@@ -310,7 +315,7 @@ public final class Jlvsd implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SystemdLifecycle systemd = SystemdLifecycle.started(director, System.getenv(), io.jlvs.sys.Syscalls.system());
         Signals.onTermination(stop::countDown);
-        Signals.onHangup(() -> reloads.execute(() -> {
+        hangups.open(() -> reloads.execute(() -> {
             systemd.reloading();
             try {
                 director.reload();
@@ -322,7 +327,7 @@ public final class Jlvsd implements Callable<Integer> {
                 systemd.reloaded(director);
             }
         }));
-        // Until here a SIGHUP would have ended the JVM (its default): say when it reloads instead, for
+        // From here a SIGHUP reloads at once (one during the start was kept for this moment): say so, for
         // supervisors and scripts that do not use systemd's notify socket.
         org.slf4j.LoggerFactory.getLogger(Jlvsd.class).info("event=ready signals=\"SIGHUP reloads, SIGTERM and SIGINT stop\"");
         try {
