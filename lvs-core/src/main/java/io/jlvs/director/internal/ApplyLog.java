@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -56,27 +58,16 @@ public final class ApplyLog {
             BatchResult.OperationResult r = result.results().get(i);
             if (r.status() != BatchResult.Status.APPLIED) {
                 failed++;
-                if (failed <= STEP_LINES) {
-                    log.error(Kv.line("event", "apply", "cause", cause, "step", step.describe(), "status", r.status(),
-                            "error", r.error().map(Throwable::getMessage).orElse("-")));
-                } else if (log.isDebugEnabled()) {
-                    log.debug(Kv.line("event", "apply", "cause", cause, "step", step.describe(), "status", r.status(),
-                            "error", r.error().map(Throwable::getMessage).orElse("-")));
-                }
+                line(failed <= STEP_LINES, log::error, () -> Kv.line("event", "apply", "cause", cause, "step", step.describe(),
+                        "status", r.status(), "error", r.error().map(Throwable::getMessage).orElse("-")));
                 continue;
             }
             kinds.merge(kind(step), 1, Integer::sum);
             if (drift.contains(step)) {
                 repaired++;
-                if (repaired <= STEP_LINES) {
-                    log.warn(Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
-                } else if (log.isDebugEnabled()) {
-                    log.debug(Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
-                }
-            } else if (oneByOne) {
-                log.info(Kv.line("event", "apply", "cause", cause, "step", step.describe()));
-            } else if (log.isDebugEnabled()) {
-                log.debug(Kv.line("event", "apply", "cause", cause, "step", step.describe()));
+                line(repaired <= STEP_LINES, log::warn, () -> Kv.line("event", "drift_repaired", "cause", cause, "step", step.describe()));
+            } else {
+                line(oneByOne, log::info, () -> Kv.line("event", "apply", "cause", cause, "step", step.describe()));
             }
         }
         List<Object> pairs = new ArrayList<>();
@@ -97,6 +88,15 @@ public final class ApplyLog {
             pairs.add(repaired - STEP_LINES);
         }
         return new Summary(failed, repaired, List.copyOf(pairs));
+    }
+
+    /** One step's line: at its own level when it is listed, else at DEBUG (made only when DEBUG is on). */
+    private void line(boolean listed, Consumer<String> level, Supplier<String> text) {
+        if (listed) {
+            level.accept(text.get());
+        } else if (log.isDebugEnabled()) {
+            log.debug(text.get());
+        }
     }
 
     private static String kind(PlanStep step) {
