@@ -73,6 +73,11 @@ public final class JlvsConsole {
         Path users;
         @Option(names = "--stdin", description = "read the password once, from the first line of standard input (for scripts)")
         boolean stdin;
+        @Option(names = "--memory", paramLabel = "KIB", defaultValue = "65536",
+                description = "Argon2id memory per hash in KiB, 8 to 1048576 (default: ${DEFAULT-VALUE}, RFC 9106's 64 MiB)")
+        int memoryKib;
+        @Option(names = "--passes", paramLabel = "N", defaultValue = "3", description = "Argon2id passes over that memory, 1 to 20 (default: ${DEFAULT-VALUE})")
+        int passes;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -80,12 +85,17 @@ public final class JlvsConsole {
         public Integer call() throws IOException {
             UsersFile.checkName(user);
             Role r = Role.parse(role);
+            PasswordHash.Cost cost = new PasswordHash.Cost(memoryKib, passes);
+            if (cost.weakerThanRecommended()) {
+                spec.commandLine().getErr().println("jlvs-console: warning: " + memoryKib + " KiB and " + passes
+                        + " pass(es) per hash make the password quicker to guess than RFC 9106's 65536 KiB and 3 passes");
+            }
             char[] password = stdin ? fromStdin() : fromConsole();
             try {
                 if (password.length < 8) {
                     throw new IllegalArgumentException("a password has at least 8 characters");
                 }
-                UsersFile.put(users, new UsersFile.User(user, r, PasswordHash.hash(password)));
+                UsersFile.put(users, new UsersFile.User(user, r, PasswordHash.hash(password, cost)));
             } finally {
                 Arrays.fill(password, '\0');
             }

@@ -16,9 +16,6 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * with the hash and stronger ones can be chosen later without invalidating older entries.
  */
 final class PasswordHash {
-    /** RFC 9106 section 4's second recommended choice: 64 MiB, 3 passes, one lane. */
-    static final int MEMORY_KIB = 64 * 1024;
-    static final int ITERATIONS = 3;
     static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -29,17 +26,61 @@ final class PasswordHash {
             "\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,})\\$([A-Za-z0-9+/]{22,})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * What one hash costs: memory in KiB and passes over it (argon2's {@code -k} and {@code -t}), one lane.
+     *
+     * @param memoryKib 8 KiB to 1 GiB
+     * @param passes 1 to 20
+     */
+    record Cost(int memoryKib, int passes) {
+        /** RFC 9106 section 4's second recommended choice: 64 MiB, 3 passes, one lane. */
+        static final Cost RECOMMENDED = new Cost(64 * 1024, 3);
+
+        Cost {
+            if (memoryKib < 8 * PARALLELISM || memoryKib > MAX_MEMORY_KIB) {
+                throw new IllegalArgumentException("Argon2id memory must be 8 to " + MAX_MEMORY_KIB + " KiB, got " + memoryKib);
+            }
+            if (passes < 1 || passes > MAX_ITERATIONS) {
+                throw new IllegalArgumentException("Argon2id passes must be 1 to " + MAX_ITERATIONS + ", got " + passes);
+            }
+        }
+
+        /** Whether this costs an attacker less than {@link #RECOMMENDED} on some axis. */
+        boolean weakerThanRecommended() {
+            return memoryKib < RECOMMENDED.memoryKib || passes < RECOMMENDED.passes;
+        }
+
+        /** The larger of the two on each axis. */
+        Cost max(Cost other) {
+            return new Cost(Math.max(memoryKib, other.memoryKib), Math.max(passes, other.passes));
+        }
+    }
+
     private PasswordHash() {
     }
 
-    /** A new hash of {@code password} with a fresh random salt and the default parameters. */
+    /** A new hash of {@code password} with a fresh random salt and the recommended cost. */
     static String hash(char[] password) {
+        return hash(password, Cost.RECOMMENDED);
+    }
+
+    /** A new hash of {@code password} with a fresh random salt and {@code cost}. */
+    static String hash(char[] password, Cost cost) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        byte[] hash = derive(password, salt, cost.memoryKib(), cost.passes(), PARALLELISM, HASH_BYTES);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+        return "$argon2id$v=19$m=" + cost.memoryKib() + ",t=" + cost.passes() + ",p=" + PARALLELISM + "$"
                 + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    /** The cost written in {@code phc}, a {@link #wellFormed} hash. */
+    static Cost cost(String phc) {
+        Matcher m = PHC.matcher(phc);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not an Argon2id hash ($argon2id$v=19$m=...,t=...,p=...$salt$hash)");
+        }
+        return new Cost(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
     /** Whether {@code password} matches {@code phc}; the comparison takes the same time wherever they differ. */
@@ -51,9 +92,10 @@ final class PasswordHash {
         int memory = Integer.parseInt(m.group(1));
         int iterations = Integer.parseInt(m.group(2));
         int parallelism = Integer.parseInt(m.group(3));
-        if (memory > MAX_MEMORY_KIB || iterations > MAX_ITERATIONS || iterations < 1 || parallelism < 1 || memory < 8 * parallelism) {
+        if (parallelism < 1 || memory < 8 * parallelism) {
             throw new IllegalArgumentException("Argon2id parameters out of range: m=" + memory + ",t=" + iterations + ",p=" + parallelism);
         }
+        new Cost(memory, iterations); // the same bounds as for a new hash
         byte[] salt = Base64.getDecoder().decode(m.group(4));
         byte[] expected = Base64.getDecoder().decode(m.group(5));
         byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);

@@ -24,13 +24,21 @@ final class UsersFile {
     }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    /** Verified when the name is unknown, so a wrong name costs as long as a wrong password. */
-    private static final String DUMMY = PasswordHash.hash("not a password".toCharArray());
 
     private final Map<String, User> users;
+    /**
+     * Verified when the name is unknown, so a wrong name costs as long as a wrong password: made at
+     * the largest cost any user's hash has (the recommended one for a file without users), once per loaded file.
+     */
+    private final String dummy;
 
     private UsersFile(Map<String, User> users) {
         this.users = Map.copyOf(users);
+        PasswordHash.Cost cost = PasswordHash.Cost.RECOMMENDED;
+        if (!users.isEmpty()) {
+            cost = users.values().stream().map(u -> PasswordHash.cost(u.hash())).reduce(PasswordHash.Cost::max).orElseThrow();
+        }
+        this.dummy = PasswordHash.hash("not a password".toCharArray(), cost);
     }
 
     static UsersFile load(Path file) throws IOException {
@@ -55,7 +63,7 @@ final class UsersFile {
     Optional<User> authenticate(String name, char[] password) {
         User u = users.get(name);
         if (u == null) {
-            PasswordHash.verify(password, DUMMY);
+            PasswordHash.verify(password, dummy);
             return Optional.empty();
         }
         return PasswordHash.verify(password, u.hash()) ? Optional.of(u) : Optional.empty();
@@ -120,6 +128,11 @@ final class UsersFile {
         checkName(parts[0]);
         if (!PasswordHash.wellFormed(parts[2])) {
             throw new IllegalArgumentException("user " + parts[0] + ": the hash is not an Argon2id hash; set it again with `jlvs-console passwd " + parts[0] + "`");
+        }
+        try {
+            PasswordHash.cost(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("user " + parts[0] + ": " + e.getMessage());
         }
         return new User(parts[0], Role.parse(parts[1]), parts[2]);
     }

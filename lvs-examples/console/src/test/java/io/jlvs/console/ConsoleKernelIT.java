@@ -118,7 +118,10 @@ class ConsoleKernelIT {
                 "--control-socket", ctl.resolve("jlvsd.sock").toString(), "--control-group", id,
                 "--state-file", dir.resolve("owned").toString());
         Path users = own.resolve("users");
-        Process passwd = new ProcessBuilder(bin("jlvs-console"), "passwd", "olga", "--role", "operator", "--users", users.toString(), "--stdin")
+        // A cheap Argon2id cost: at the default one each login took 22-34 s of the loaded emulated guest
+        // (and passwd 148 s); this test is about the console, PasswdTest covers the default cost.
+        Process passwd = new ProcessBuilder(bin("jlvs-console"), "passwd", "olga", "--role", "operator", "--users", users.toString(), "--stdin",
+                        "--memory", "1024", "--passes", "1")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("passwd.log").toFile()).start();
         passwd.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
         passwd.getOutputStream().close();

@@ -68,4 +68,37 @@ class PasswdTest {
         assertEquals(1, passwd("long-enough-pw\n", "passwd", "ol:ga", "--users", users.toString(), "--stdin"));
         assertFalse(Files.exists(users));
     }
+
+    @Test
+    void aChosenCostIsWrittenInTheHashAndWarnedAboutWhenWeaker() throws Exception {
+        Path users = dir.resolve("users");
+        assertEquals(0, passwd("s3cret-enough\n", "passwd", "olga", "--users", users.toString(), "--stdin", "--memory", "1024", "--passes", "1"), err.toString());
+        assertTrue(Files.readString(users).contains("olga:viewer:$argon2id$v=19$m=1024,t=1,p=1$"), Files.readString(users));
+        assertTrue(err.toString().contains("warning: 1024 KiB and 1 pass(es) per hash"), err.toString());
+        UsersFile file = UsersFile.load(users);
+        assertTrue(file.authenticate("olga", "s3cret-enough".toCharArray()).isPresent());
+        assertTrue(file.authenticate("nobody", "s3cret-enough".toCharArray()).isEmpty());
+
+        err.getBuffer().setLength(0);
+        assertEquals(0, passwd("s3cret-enough\n", "passwd", "victor", "--users", users.toString(), "--stdin", "--memory", "131072", "--passes", "3"), err.toString());
+        assertFalse(err.toString().contains("warning"), err.toString());
+    }
+
+    @Test
+    void refusesACostOutOfRangeAndWritesNothing() {
+        Path users = dir.resolve("users");
+        assertEquals(1, passwd("long-enough-pw\n", "passwd", "olga", "--users", users.toString(), "--stdin", "--memory", "4"));
+        assertTrue(err.toString().contains("Argon2id memory must be 8 to 1048576 KiB, got 4"), err.toString());
+        assertEquals(1, passwd("long-enough-pw\n", "passwd", "olga", "--users", users.toString(), "--stdin", "--passes", "21"));
+        assertTrue(err.toString().contains("Argon2id passes must be 1 to 20, got 21"), err.toString());
+        assertFalse(Files.exists(users));
+    }
+
+    @Test
+    void aUsersFileWithAHashOutOfRangeIsNotVerified() throws Exception {
+        Path users = dir.resolve("users");
+        Files.writeString(users, "olga:viewer:$argon2id$v=19$m=9999999,t=3,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> UsersFile.load(users));
+        assertTrue(e.getMessage().contains("memory must be 8 to 1048576 KiB, got 9999999"), e.getMessage());
+    }
 }
