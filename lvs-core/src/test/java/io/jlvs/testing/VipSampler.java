@@ -41,6 +41,13 @@ public final class VipSampler implements AutoCloseable {
         return owner;
     }
 
+    /** Who holds the VIP now, read once from both namespaces: 1, 2, 0 for neither, 3 for both. */
+    public int holderNow() {
+        boolean on1 = one.hasAddress(vip);
+        boolean on2 = two.hasAddress(vip);
+        return (on1 ? 1 : 0) + (on2 ? 2 : 0);
+    }
+
     public VipSampler start() {
         // Bounded: at most two hours of samples, far beyond any test's timeout.
         long rounds = Duration.ofHours(2).toMillis() / Math.max(1, period.toMillis());
