@@ -88,7 +88,8 @@ public final class JlvsConsole {
             PasswordHash.Cost cost = new PasswordHash.Cost(memoryKib, passes);
             if (cost.weakerThanRecommended()) {
                 spec.commandLine().getErr().println("jlvs-console: warning: " + memoryKib + " KiB and " + passes
-                        + " pass(es) per hash make the password quicker to guess than RFC 9106's 65536 KiB and 3 passes");
+                        + " pass(es) per hash make the password quicker to guess than RFC 9106's "
+                        + PasswordHash.Cost.RECOMMENDED.memoryKib() + " KiB and " + PasswordHash.Cost.RECOMMENDED.passes() + " passes");
             }
             char[] password = stdin ? fromStdin() : fromConsole();
             try {

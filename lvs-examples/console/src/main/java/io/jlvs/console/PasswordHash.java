@@ -95,10 +95,10 @@ final class PasswordHash {
         if (parallelism < 1 || memory < 8 * parallelism) {
             throw new IllegalArgumentException("Argon2id parameters out of range: m=" + memory + ",t=" + iterations + ",p=" + parallelism);
         }
-        new Cost(memory, iterations); // the same bounds as for a new hash
+        Cost cost = new Cost(memory, iterations);   // the same bounds as for a new hash
         byte[] salt = Base64.getDecoder().decode(m.group(4));
         byte[] expected = Base64.getDecoder().decode(m.group(5));
-        byte[] actual = derive(password, salt, memory, iterations, parallelism, expected.length);
+        byte[] actual = derive(password, salt, cost.memoryKib(), cost.passes(), parallelism, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
